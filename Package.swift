@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+// learnchat: a command-line tool that teaches how a secure chat works by running one and
+// showing every byte. One target per layer; each imports only the layers below it.
+import PackageDescription
+
+let package = Package(
+  name: "learnchat",
+  products: [
+    .executable(name: "learnchat", targets: ["learnchat"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // System libraries: a module map and a shim header each, nothing vendored.
+    .systemLibrary(
+      name: "COpenSSL",
+      pkgConfig: "openssl",
+      providers: [.apt(["libssl-dev"])]
+    ),
+    .systemLibrary(
+      name: "Ccmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]
+    ),
+
+    // Crypto layer: the only target that imports OpenSSL.
+    .target(name: "LearnchatCrypto", dependencies: ["COpenSSL"]),
+    // Wire layer: POSIX TCP, the frame codec, the tap.
+    .target(name: "LearnchatWire"),
+
+    // The command line only.
+    .executableTarget(
+      name: "learnchat",
+      dependencies: [
+        "LearnchatCrypto",
+        "LearnchatWire",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    .testTarget(
+      name: "LearnchatCryptoTests",
+      dependencies: ["LearnchatCrypto"],
+      // Read from the source tree by the tests; not bundled.
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(name: "LearnchatWireTests", dependencies: ["LearnchatWire"]),
+    .testTarget(name: "LearnchatCLITests", dependencies: ["learnchat"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

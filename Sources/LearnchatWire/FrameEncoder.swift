@@ -1,0 +1,36 @@
+/// Turns a body into a frame: its length as 4 unsigned big-endian bytes, then the body.
+///
+/// `00 00 00 05 68 65 6c 6c 6f` is the frame for `hello`. This is the framing of demo 2.
+public struct FrameEncoder: Sendable {
+  /// The longest body 4 bytes of length can announce: 4,294,967,295 bytes.
+  public static let largestBodySize = Int(UInt32.max)
+
+  /// The longest body this encoder accepts; never more than ``largestBodySize``.
+  public let maximumBodySize: Int
+
+  /// An encoder that refuses bodies longer than `maximumBodySize` bytes.
+  public init(maximumBodySize: Int = FrameEncoder.largestBodySize) {
+    precondition(maximumBodySize >= 0, "a maximum body size cannot be negative")
+    self.maximumBodySize = min(maximumBodySize, Self.largestBodySize)
+  }
+
+  /// The frame for `body`: header and body in one array, ready for one write.
+  ///
+  /// - Throws: `WireError.bodyTooLargeToEncode` if `body` is longer than ``maximumBodySize``.
+  public func encode(_ body: some Collection<UInt8>) throws(WireError) -> [UInt8] {
+    let length = body.count
+    guard length <= maximumBodySize else {
+      throw .bodyTooLargeToEncode(length: length, limit: maximumBodySize)
+    }
+    var frame: [UInt8] = []
+    frame.reserveCapacity(FrameDecoder.headerSize + length)
+    withUnsafeBytes(of: UInt32(length).bigEndian) { frame.append(contentsOf: $0) }
+    frame.append(contentsOf: body)
+    return frame
+  }
+
+  /// The frame for `body`, with no limit but the 4-byte length's.
+  public static func encode(_ body: some Collection<UInt8>) throws(WireError) -> [UInt8] {
+    try FrameEncoder().encode(body)
+  }
+}

@@ -1,0 +1,25 @@
+/// One successful `send` or `recv` on a tapped connection: which way, and the exact bytes.
+public struct WireRecord: Equatable, Sendable {
+  /// Which way the bytes went, seen from the tapped connection.
+  public enum Direction: Equatable, Sendable {
+    /// Written by this end.
+    case sent
+    /// Read by this end.
+    case received
+  }
+
+  /// Position in the tap's history; increases by one per record and never restarts, even after
+  /// ``WireTap/drain()``, so records taken stage by stage still sort into one timeline.
+  public let index: Int
+  /// Which way the bytes went.
+  public let direction: Direction
+  /// The bytes that one system call moved.
+  public let bytes: [UInt8]
+
+  /// A record; normally made by ``WireTap/record(_:_:)``.
+  public init(index: Int, direction: Direction, bytes: [UInt8]) {
+    self.index = index
+    self.direction = direction
+    self.bytes = bytes
+  }
+}

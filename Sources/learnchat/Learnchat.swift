@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `learnchat` command: parses arguments and hands over to the layers.
+@main
+struct Learnchat: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "learnchat",
+    abstract: "Learn how a secure chat works by running one and seeing every byte.",
+    discussion: """
+      learnchat re-creates two small teaching chats: a plaintext TCP chat, and one whose \
+      handshake wraps an AES-256 key with RSA-OAEP and whose messages are AES-256-GCM frames.
+      """,
+    version: LearnchatVersion.current
+  )
+}

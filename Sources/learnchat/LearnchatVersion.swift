@@ -1,0 +1,4 @@
+/// The version `learnchat --version` prints.
+enum LearnchatVersion {
+  static let current = "0.1.0"
+}

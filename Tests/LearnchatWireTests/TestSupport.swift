@@ -1,0 +1,77 @@
+import Foundation
+import LearnchatWire
+import Synchronization
+
+/// SplitMix64: a tiny deterministic generator, so random read splits are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// Runs `body` on its own thread; `join()` waits for it and returns its result or rethrows.
+///
+/// A real thread rather than a task, so a blocking socket call never ties up Swift's small
+/// cooperative pool that the tests themselves run on.
+final class Background<Value: Sendable>: Sendable {
+  private let outcome = Mutex<Result<Value, any Error>?>(nil)
+  private let finished = DispatchSemaphore(value: 0)
+
+  init(_ body: @escaping @Sendable () throws -> Value) {
+    let thread = Thread { [self] in
+      let result = Result { try body() }
+      outcome.withLock { $0 = result }
+      finished.signal()
+    }
+    thread.start()
+  }
+
+  /// Waits for the body; a watchdog turns a hang (a broken implementation) into a failure.
+  func join() throws -> Value {
+    guard finished.wait(timeout: .now() + 60) == .success else { throw TestFailure.hung }
+    guard let result = outcome.withLock({ $0 }) else { throw TestFailure.hung }
+    return try result.get()
+  }
+}
+
+enum TestFailure: Error {
+  case hung
+}
+
+/// A loopback pair whose reads give up after 30 s, so a broken implementation fails instead of
+/// hanging the test run. No test waits anywhere near that long when the code works.
+func makeTestPair() throws -> (server: TCPConnection, client: TCPConnection) {
+  let pair = try makeLoopbackPair()
+  try pair.server.setReadTimeout(30)
+  try pair.client.setReadTimeout(30)
+  return pair
+}
+
+/// A port on 127.0.0.1 that nothing listens on: bound by a listener that is then closed.
+func unusedPort() throws -> UInt16 {
+  let listener = try TCPListener(host: "127.0.0.1", port: 0)
+  defer { listener.close() }
+  return listener.port
+}
+
+/// Frames of varied sizes, including empty ones, with recognizable contents.
+func sampleBodies(count: Int, seed: UInt64) -> [[UInt8]] {
+  var generator = SplitMix64(seed: seed)
+  return (0..<count).map { index in
+    let size = index % 7 == 0 ? 0 : Int.random(in: 1...300, using: &generator)
+    return (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+  }
+}
+
+extension [UInt8] {
+  /// The UTF-8 bytes of `text`.
+  init(text: String) { self = Array(text.utf8) }
+}

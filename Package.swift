@@ -28,6 +28,10 @@ let package = Package(
     .target(name: "LearnchatCrypto", dependencies: ["COpenSSL"]),
     // Wire layer: POSIX TCP, the frame codec, the tap.
     .target(name: "LearnchatWire"),
+    // Demos layer: the two protocols, as steps that report what they did to an observer.
+    .target(name: "LearnchatDemos", dependencies: ["LearnchatCrypto", "LearnchatWire"]),
+    // Lessons layer: the only target that imports cmark; lesson files, renderers, the stepper.
+    .target(name: "LearnchatLessons", dependencies: ["Ccmark", "LearnchatDemos"]),
 
     // The command line only.
     .executableTarget(
@@ -35,6 +39,8 @@ let package = Package(
       dependencies: [
         "LearnchatCrypto",
         "LearnchatWire",
+        "LearnchatDemos",
+        "LearnchatLessons",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -46,6 +52,12 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "LearnchatWireTests", dependencies: ["LearnchatWire"]),
+    .testTarget(name: "LearnchatDemosTests", dependencies: ["LearnchatDemos"]),
+    .testTarget(
+      name: "LearnchatLessonsTests",
+      dependencies: ["LearnchatLessons"],
+      exclude: ["Fixtures"]
+    ),
     .testTarget(name: "LearnchatCLITests", dependencies: ["learnchat"]),
   ],
   swiftLanguageModes: [.v6]

@@ -40,7 +40,7 @@ public enum CryptoError: Error, Equatable, CustomStringConvertible {
     case .malformedKey(let format, let reason):
       return "not a valid \(format) public key: \(reason)"
     case .notAnRSAKey(let actualType):
-      return "expected an RSA key, got a \(actualType) key"
+      return "expected an RSA key, got one of type \(actualType)"
     case .inputTooLarge(let bytes):
       return "input of \(bytes) bytes is too large"
     }

@@ -8,8 +8,10 @@ struct Learnchat: ParsableCommand {
     abstract: "Learn how a secure chat works by running one and seeing every byte.",
     discussion: """
       learnchat re-creates two small teaching chats: a plaintext TCP chat, and one whose \
-      handshake wraps an AES-256 key with RSA-OAEP and whose messages are AES-256-GCM frames.
+      handshake wraps an AES-256 key with RSA-OAEP and whose messages are AES-256-GCM frames. \
+      Start with `learnchat lesson 1`.
       """,
-    version: LearnchatVersion.current
+    version: LearnchatVersion.current,
+    subcommands: [LessonsCommand.self, LessonCommand.self]
   )
 }

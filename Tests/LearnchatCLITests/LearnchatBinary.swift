@@ -2,6 +2,11 @@ import Foundation
 
 /// Runs the real `learnchat` executable, built beside the test bundle, as a user would.
 enum LearnchatBinary {
+  /// The fixture lessons of the lessons layer's tests: short texts, every placeholder used.
+  static let fixtureLessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("LearnchatLessonsTests/Fixtures/lessons")
+    .path
+
   struct Run {
     let status: Int32
     let output: String
@@ -14,18 +19,27 @@ enum LearnchatBinary {
     return testExecutable.deletingLastPathComponent().appendingPathComponent("learnchat")
   }
 
-  /// Runs `learnchat arguments...` with no input and returns its status and output.
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+  /// Runs `learnchat arguments...` with `input` on standard input (none: /dev/null), and
+  /// returns its status and output.
+  static func run(
+    _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+    executable: URL = url
+  ) throws -> Run {
     let process = Process()
-    process.executableURL = url
+    process.executableURL = executable
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let output = Pipe()
     let errorOutput = Pipe()
-    process.standardInput = FileHandle.nullDevice
+    let inputPipe = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
     process.standardOutput = output
     process.standardError = errorOutput
     try process.run()
+    if let input {
+      inputPipe.fileHandleForWriting.write(Data(input.utf8))
+      try inputPipe.fileHandleForWriting.close()
+    }
     // Drain stderr on another thread so neither pipe can fill up and block the child.
     let errorData = ErrorDrain(errorOutput.fileHandleForReading)
     let outputData = output.fileHandleForReading.readDataToEndOfFile()

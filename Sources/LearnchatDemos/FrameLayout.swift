@@ -1,0 +1,51 @@
+import LearnchatCrypto
+import LearnchatWire
+
+/// The fields of demo 2's frames, as offsets into a whole frame (length prefix included).
+public enum FrameLayout {
+  /// The 4-byte big-endian length prefix of a frame whose body has `bodyCount` bytes.
+  public static func lengthPrefix(bodyCount: Int) -> FrameField {
+    let hex = String(bodyCount, radix: 16)
+    let padded = String(repeating: "0", count: max(0, 8 - hex.count)) + hex
+    return FrameField(
+      name: "length", range: 0..<FrameDecoder.headerSize,
+      note: "\(bodyCount) bytes follow (0x\(padded), big-endian)")
+  }
+
+  /// The server's public-key frame: length, then the PEM text.
+  public static func publicKeyFrame(bodyCount: Int) -> [FrameField] {
+    body(named: "public key (PEM)", bodyCount: bodyCount)
+  }
+
+  /// The client's wrapped-key frame: length, then the RSA-OAEP ciphertext.
+  public static func wrappedKeyFrame(bodyCount: Int) -> [FrameField] {
+    body(named: "wrapped session key (RSA-OAEP)", bodyCount: bodyCount)
+  }
+
+  /// A message frame: length, nonce, ciphertext, tag.
+  ///
+  /// A body too short to hold a nonce and a tag (a hostile peer's) gets fields cut to what is
+  /// there, never a range past its end.
+  public static func messageFrame(bodyCount: Int) -> [FrameField] {
+    let header = FrameDecoder.headerSize
+    let end = header + max(0, bodyCount)
+    let nonceEnd = min(end, header + AESGCM.nonceByteCount)
+    let tagStart = max(nonceEnd, end - AESGCM.tagByteCount)
+    return [
+      lengthPrefix(bodyCount: bodyCount),
+      FrameField(name: "nonce", range: header..<nonceEnd),
+      FrameField(
+        name: "ciphertext", range: nonceEnd..<tagStart,
+        note: "\(tagStart - nonceEnd) bytes, as many as the plaintext"),
+      FrameField(name: "tag", range: tagStart..<end),
+    ]
+  }
+
+  private static func body(named name: String, bodyCount: Int) -> [FrameField] {
+    let header = FrameDecoder.headerSize
+    return [
+      lengthPrefix(bodyCount: bodyCount),
+      FrameField(name: name, range: header..<(header + bodyCount), note: "\(bodyCount) bytes"),
+    ]
+  }
+}

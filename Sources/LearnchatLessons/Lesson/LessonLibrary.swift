@@ -1,0 +1,153 @@
+import Foundation
+
+/// Where lessons come from: a folder of `NN-name.md` files, or the copy built into the binary.
+///
+/// Lesson files are read at run time, so an instructor can edit them or point `--lessons` at
+/// their own. Without `--lessons`, learnchat looks for a `lessons` folder beside the executable,
+/// in `../share/learnchat/lessons` from it, and in the checkout it was built in; failing those,
+/// it uses the lessons compiled in, so a copied binary still works from any directory.
+public struct LessonLibrary: Sendable {
+  /// Where the lesson files are read from.
+  public enum Source: Sendable, Equatable, CustomStringConvertible {
+    case folder(String)
+    case builtIn
+
+    public var description: String {
+      switch self {
+      case .folder(let path): return path
+      case .builtIn: return "the copy built into learnchat"
+      }
+    }
+  }
+
+  /// Where these lessons come from.
+  public let source: Source
+
+  /// The library in `folder`, or found as described above when `folder` is nil.
+  public static func locate(folder: String?, executablePath: String = CommandLine.arguments[0])
+    throws(LessonError) -> LessonLibrary
+  {
+    if let folder {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+        throw .unreadableFolder(path: folder, reason: "no such folder")
+      }
+      guard isDirectory.boolValue else {
+        throw .unreadableFolder(path: folder, reason: "not a folder")
+      }
+      return LessonLibrary(source: .folder(folder))
+    }
+    for candidate in candidateFolders(executablePath: executablePath) {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
+        return LessonLibrary(source: .folder(candidate))
+      }
+    }
+    return LessonLibrary(source: .builtIn)
+  }
+
+  private static func candidateFolders(executablePath: String) -> [String] {
+    let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+    let directory = executable.deletingLastPathComponent()
+    var candidates = [
+      directory.appendingPathComponent("lessons").path,
+      directory.appendingPathComponent("../share/learnchat/lessons").standardized.path,
+    ]
+    // Built in a checkout: .../repo/.build/<triple>/<configuration>/learnchat.
+    let components = executable.pathComponents
+    if let build = components.lastIndex(where: { $0.hasPrefix(".build") }) {
+      let checkout = NSString.path(withComponents: Array(components[..<build]))
+      candidates.append((checkout as NSString).appendingPathComponent("lessons"))
+    }
+    return candidates
+  }
+
+  /// Every lesson file's number, name and text, in number order.
+  public func files() throws(LessonError) -> [(number: Int, fileName: String, source: String)] {
+    switch source {
+    case .builtIn:
+      return BuiltInLessons.files.compactMap { file in
+        Self.number(of: file.name).map { ($0, file.name, file.text) }
+      }.sorted { $0.number < $1.number }
+    case .folder(let path):
+      let names: [String]
+      do {
+        names = try FileManager.default.contentsOfDirectory(atPath: path)
+      } catch {
+        throw .unreadableFolder(path: path, reason: Self.reason(error))
+      }
+      var files: [(number: Int, fileName: String, source: String)] = []
+      for name in names where name.hasSuffix(".md") {
+        guard let number = Self.number(of: name) else { continue }
+        let filePath = (path as NSString).appendingPathComponent(name)
+        files.append((number, name, try Self.read(filePath)))
+      }
+      return files.sorted { $0.number < $1.number }
+    }
+  }
+
+  /// Lesson `number`, parsed and checked against its demo.
+  public func lesson(_ number: Int) throws(LessonError) -> Lesson {
+    let all = try files()
+    guard let file = all.first(where: { $0.number == number }) else {
+      throw .noSuchLesson(number: number, available: all.map(\.number))
+    }
+    return try Lesson(
+      number: file.number, fileName: file.fileName,
+      text: LessonParser.parse(file.source, fileName: file.fileName))
+  }
+
+  /// Every lesson, parsed and checked; the first bad file stops the listing.
+  public func lessons() throws(LessonError) -> [Lesson] {
+    var lessons: [Lesson] = []
+    for file in try files() {
+      lessons.append(
+        try Lesson(
+          number: file.number, fileName: file.fileName,
+          text: LessonParser.parse(file.source, fileName: file.fileName)))
+    }
+    return lessons
+  }
+
+  /// The largest lesson file read, so a stray huge file cannot exhaust memory.
+  static let maximumFileSize = 1 << 20
+
+  private static func read(_ path: String) throws(LessonError) -> String {
+    let data: Data
+    do {
+      let attributes = try FileManager.default.attributesOfItem(atPath: path)
+      if let size = attributes[.size] as? Int, size > maximumFileSize {
+        throw LessonError.unreadableFile(
+          path: path, reason: "it is \(size) bytes; lessons are limited to \(maximumFileSize)")
+      }
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch let error as LessonError {
+      throw error
+    } catch {
+      throw .unreadableFile(path: path, reason: reason(error))
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
+    }
+    return text
+  }
+
+  /// The lesson number a file name starts with: `02-handshake.md` is 2.
+  static func number(of fileName: String) -> Int? {
+    let digits = fileName.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, fileName.dropFirst(digits.count).first == "-" else { return nil }
+    return Int(digits)
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    return nsError.localizedDescription
+  }
+}

@@ -1,0 +1,99 @@
+import LearnchatDemos
+
+/// Shows a lesson on the terminal: Markdown rendered to the width, the peers' console lines,
+/// and labelled hex dumps of the real bytes.
+public struct TerminalPresenter: Sendable {
+  let settings: TerminalSettings
+  let full: Bool
+  let write: @Sendable (String) -> Void
+
+  /// A presenter writing through `write`, coloured and sized by `settings`; `full` turns off the
+  /// shortening of long dumps.
+  public init(settings: TerminalSettings, full: Bool, write: @escaping @Sendable (String) -> Void) {
+    self.settings = settings
+    self.full = full
+    self.write = write
+  }
+
+  private var painter: Painter { settings.painter }
+
+  private func markdown(_ text: String) -> String {
+    TerminalMarkdownRenderer(width: settings.width, colors: settings.colors)
+      .render(MarkdownDocument(parsing: text))
+  }
+
+  /// The lesson's introduction, and a warning when the run is seeded.
+  public func showIntroduction(_ lesson: Lesson, seed: String?) {
+    write(markdown(lesson.text.introduction))
+    if let seed {
+      write(
+        "\n"
+          + markdown(
+            "> **Seeded run** (`--seed \(seed)`): every key, nonce and OAEP seed below comes from "
+              + "the seed, so the bytes repeat exactly. For teaching only: anyone who knows the "
+              + "seed knows every key. Ports are shown as PORT."))
+    }
+  }
+
+  /// One stage: its heading, its lesson text with live values, the console, the bytes.
+  public func show(_ report: StageReport, in lesson: Lesson, number: Int, of total: Int) {
+    let stage = report.stage
+    var output =
+      "\n" + heading("\(number)/\(total) · \(stage.actor.rawValue) · \(stage.title)", stage.actor)
+      + "\n\n"
+    output += markdown(lesson.markdown(for: stage, values: report.values))
+    if !report.console.isEmpty {
+      output += "\n"
+      for line in report.console {
+        let name = line.actor.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)
+        output += "  " + painter.paint("\(name) │", line.actor.color) + " \(line.text)\n"
+      }
+    }
+    let dumps = HexDumpRenderer(colors: settings.colors, width: settings.width, full: full)
+    for shown in report.shown {
+      output += "\n" + dumps.render(shown.hexDump)
+      if !output.hasSuffix("\n") { output += "\n" }
+    }
+    write(output)
+  }
+
+  /// The lesson's summary, after the last stage.
+  public func showSummary(_ lesson: Lesson) {
+    guard !lesson.text.summary.isEmpty else { return }
+    write("\n" + heading("Summary", nil) + "\n\n" + markdown(lesson.text.summary))
+  }
+
+  /// A line saying the run was stopped at a pause.
+  public func showStopped() {
+    write("\n" + painter.paint("Stopped. Run the lesson again to see the rest.", .muted) + "\n")
+  }
+
+  /// The line shown at a `--step` pause.
+  public func showPause() {
+    write(painter.paint("── Enter: next stage · q, Enter: quit ──", .muted) + " ")
+  }
+
+  private func heading(_ text: String, _ actor: StageActor?) -> String {
+    let lead = "── \(text) "
+    let rule = String(repeating: "─", count: max(2, min(settings.width, 80) - lead.count))
+    return painter.paint(lead + rule, actor?.color ?? .heading)
+  }
+}
+
+extension StageActor {
+  /// The colour of this actor's headings, console lines and bytes.
+  var color: TerminalColor {
+    switch self {
+    case .server: return .server
+    case .client: return .client
+    case .wire: return .wire
+    }
+  }
+}
+
+extension StageReport.Bytes {
+  /// These bytes as a hex dump with their fields.
+  var hexDump: HexDump {
+    HexDump(bytes: bytes, fields: fields, title: title)
+  }
+}

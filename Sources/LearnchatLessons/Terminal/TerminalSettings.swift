@@ -1,0 +1,83 @@
+import Foundation
+
+/// Whether to colour and how wide to write: decided here once, and asked by every renderer.
+///
+/// The static functions are pure (they take the environment and the terminal's answers as
+/// arguments) so that every rule can be tested; `current(colorMode:requestedWidth:)` feeds them
+/// the real process state.
+public struct TerminalSettings: Sendable, Equatable {
+  /// Whether to write ANSI colour sequences.
+  public var colors: Bool
+  /// How many columns to fill; always at least 1.
+  public var width: Int
+
+  /// Settings with colour `colors` and width `width` (raised to 1 if smaller).
+  public init(colors: Bool, width: Int) {
+    self.colors = colors
+    self.width = max(1, width)
+  }
+
+  /// The width used when neither `--width`, the terminal nor `COLUMNS` gives one.
+  public static let defaultWidth = 80
+
+  /// The values `--width` accepts; the CLI validates against this and reports it.
+  ///
+  /// Renderers cope with any width of 1 or more (they overflow rather than crash), so this range
+  /// only keeps a typo such as `--width 8000` from producing unreadable output.
+  public static let allowedWidths: ClosedRange<Int> = 20...1000
+
+  /// The settings for this process: `--color` and `--width` resolved against the environment,
+  /// standard output and the terminal's size.
+  public static func current(
+    colorMode: ColorMode,
+    requestedWidth: Int?,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> TerminalSettings {
+    let isTerminal = TerminalDevice.standardOutputIsTerminal
+    return TerminalSettings(
+      colors: colorsEnabled(
+        mode: colorMode, environment: environment, outputIsTerminal: isTerminal),
+      width: width(
+        requested: requestedWidth,
+        terminalColumns: isTerminal ? TerminalDevice.currentTerminalColumns() : nil,
+        environment: environment))
+  }
+
+  /// Whether to colour: `--color`, then `NO_COLOR`, then `TERM=dumb`, then whether output is a
+  /// terminal.
+  ///
+  /// `NO_COLOR` counts only when present and not empty, as https://no-color.org asks; an explicit
+  /// `--color always` wins over it because the user asked on this very command line.
+  public static func colorsEnabled(
+    mode: ColorMode, environment: [String: String], outputIsTerminal: Bool
+  ) -> Bool {
+    switch mode {
+    case .always:
+      return true
+    case .never:
+      return false
+    case .auto:
+      if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+      if environment["TERM"] == "dumb" { return false }
+      return outputIsTerminal
+    }
+  }
+
+  /// The width to fill: `--width`, then the terminal's columns, then `COLUMNS`, then 80.
+  ///
+  /// Values that are not positive are ignored at every step, as is a `COLUMNS` that is not a
+  /// whole number, so the result is always at least 1.
+  public static func width(
+    requested: Int?, terminalColumns: Int?, environment: [String: String]
+  ) -> Int {
+    if let requested, requested > 0 { return requested }
+    if let terminalColumns, terminalColumns > 0 { return terminalColumns }
+    if let text = environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+    return defaultWidth
+  }
+
+  /// A painter that colours only when these settings say so.
+  public var painter: Painter {
+    Painter(enabled: colors)
+  }
+}

@@ -1,0 +1,335 @@
+import LearnchatCrypto
+import LearnchatDemos
+import LearnchatWire
+
+/// Lesson 2's demo: the RSA-OAEP handshake, then AES-256-GCM messages in length-prefixed frames.
+public struct HandshakeWalkthrough: Walkthrough {
+  public static let demoName = "handshake"
+  public static let stages = [
+    StageDefinition(
+      id: "connect", title: "Listen and connect", actor: .server,
+      placeholders: ["server_address", "client_address"]),
+    StageDefinition(
+      id: "keygen", title: "The server makes an RSA key pair", actor: .server,
+      placeholders: ["bits", "exponent", "exponent_hex", "modulus_short"]),
+    StageDefinition(
+      id: "pem-export", title: "The public key as PEM", actor: .server,
+      placeholders: ["pem", "pem_length", "der_length"]),
+    StageDefinition(
+      id: "public-key-frame", title: "The public-key frame on the wire", actor: .wire,
+      placeholders: ["frame_length", "length_prefix", "body_length"]),
+    StageDefinition(
+      id: "session-key", title: "The client picks a session key", actor: .client,
+      placeholders: ["session_key"]),
+    StageDefinition(
+      id: "oaep-wrap", title: "The client wraps the key with RSA-OAEP", actor: .client,
+      placeholders: ["wrapped_key_short", "wrapped_length", "length_prefix"]),
+    StageDefinition(
+      id: "oaep-unwrap", title: "The server unwraps it", actor: .server,
+      placeholders: ["session_key", "keys_match"]),
+    StageDefinition(
+      id: "nonce", title: "A fresh nonce for the first message", actor: .client,
+      placeholders: ["message", "nonce"]),
+    StageDefinition(
+      id: "seal", title: "AES-256-GCM seals the message", actor: .client,
+      placeholders: ["message", "message_length", "nonce", "ciphertext", "tag"]),
+    StageDefinition(
+      id: "message-frame", title: "The message frame on the wire", actor: .wire,
+      placeholders: ["frame_length", "body_length", "length_prefix", "message_length"]),
+    StageDefinition(
+      id: "decrypt", title: "The server opens the message", actor: .server,
+      placeholders: ["message"]),
+    StageDefinition(
+      id: "reply", title: "A reply in the other direction", actor: .server,
+      placeholders: ["reply", "nonce", "frame_length"]),
+    StageDefinition(
+      id: "exit", title: "exit, and closing", actor: .client,
+      placeholders: ["frame_length", "body_length", "length_prefix"]),
+  ]
+
+  static let message = "Meet me at the library at noon."
+  static let reply = "OK, see you there."
+
+  let context: CryptoContext
+  let hidingPorts: Bool
+
+  public init(context: CryptoContext, hidingPorts: Bool) {
+    self.context = context
+    self.hidingPorts = hidingPorts
+  }
+
+  public func run(onStage: (StageReport) throws -> StageDecision) throws -> [Artifact] {
+    var session = Session(context: context, hidingPorts: hidingPorts)
+    do {
+      try session.run(onStage: onStage)
+    } catch is StageSequence.Stopped {
+      // The caller stopped the run; what it produced so far is still exported.
+    }
+    session.close()
+    return session.artifacts
+  }
+}
+
+/// One run of the handshake walkthrough: its connections and what it has produced so far.
+private struct Session {
+  let context: CryptoContext
+  let hidingPorts: Bool
+  let taps = PeerTaps()
+  var artifacts: [Artifact] = []
+  var connections: [TCPConnection] = []
+
+  init(context: CryptoContext, hidingPorts: Bool) {
+    self.context = context
+    self.hidingPorts = hidingPorts
+  }
+
+  func close() {
+    for connection in connections { connection.close() }
+  }
+
+  mutating func export(_ name: String, _ bytes: [UInt8]) {
+    artifacts.append(Artifact(fileName: name, bytes: bytes))
+  }
+
+  mutating func run(onStage: (StageReport) throws -> StageDecision) throws {
+    try withoutActuallyEscaping(onStage) { onStage in
+      try run(StageSequence(taps: taps, onStage: onStage, stages: HandshakeWalkthrough.stages))
+    }
+  }
+
+  private mutating func run(_ sequence: StageSequence) throws {
+
+    let listener = try TCPListener(host: "127.0.0.1", port: 0)
+    defer { listener.close() }
+    var serverFrames: FramedChannel?
+    var clientFrames: FramedChannel?
+    try sequence.stage("connect") { report in
+      let client = try TCPConnection.connect(
+        host: "127.0.0.1", port: listener.port, tap: taps.client)
+      let server = try listener.accept(tap: taps.server)
+      connections = [client, server]
+      clientFrames = FramedChannel(connection: client)
+      serverFrames = FramedChannel(connection: server)
+      let port = ValueText.port(listener.port, hidden: hidingPorts)
+      let clientPort = ValueText.port(server.remoteAddress.port, hidden: hidingPorts)
+      report.values["server_address"] = "127.0.0.1:\(port)"
+      report.values["client_address"] = "127.0.0.1:\(clientPort)"
+      report.say(.server, "[*] Listening on 127.0.0.1:\(port) ...")
+      report.say(.server, "[*] Connection from ('127.0.0.1', \(clientPort))")
+    }
+    guard let serverFrames, let clientFrames else { return }
+
+    var key: RSAPrivateKey?
+    try sequence.stage("keygen") { report in
+      let generated = try RSAPrivateKey(context: context)
+      key = generated
+      let exponent = try generated.publicKey.publicExponent()
+      report.values["bits"] = String(generated.bits)
+      report.values["exponent"] = String(exponent.reduce(0) { $0 << 8 | Int($1) })
+      report.values["exponent_hex"] = ValueText.hex(exponent)
+      report.values["modulus_short"] = ValueText.short(try generated.publicKey.modulus())
+      report.show(
+        "server: the modulus n (public; the primes behind it stay secret)",
+        try generated.publicKey.modulus())
+    }
+    guard let key else { return }
+    export("server-private-key.pem", try key.pem())
+
+    let server = ServerHandshake(key: key, framed: serverFrames)
+    let client = ClientHandshake(framed: clientFrames, context: context)
+
+    try sequence.stage("pem-export") { report in
+      let pem = try key.publicKey.pem()
+      let der = try key.publicKey.der()
+      report.values["pem"] = String(decoding: pem, as: UTF8.self)
+      report.values["pem_length"] = String(pem.count)
+      report.values["der_length"] = String(der.count)
+      report.show(
+        "server: the DER inside the PEM (SubjectPublicKeyInfo)", der,
+        fields: try DERFields.subjectPublicKeyInfo(der, key: key.publicKey))
+      export("server-public-key.pem", pem)
+      export("server-public-key.der", der)
+    }
+
+    var serverKey: RSAPublicKey?
+    try sequence.stage("public-key-frame") { report in
+      try server.sendPublicKey()
+      serverKey = try client.receivePublicKey().key
+      let frame = try showFrame(
+        &report, from: .server, to: .client, "public-key frame",
+        layout: FrameLayout.publicKeyFrame(bodyCount:))
+      export("frame-1-server-public-key.bin", frame)
+    }
+    guard let serverKey else { return }
+
+    var sessionKey: AESGCM.Key?
+    try sequence.stage("session-key") { report in
+      // The client's half of the handshake is one call in the chat; here its two parts are
+      // shown apart: the random key first, then the wrapping.
+      let fresh = try client.makeSessionKey()
+      sessionKey = fresh
+      report.values["session_key"] = ValueText.hex(fresh.bytes)
+      report.show("client: the session key (secret; never sent as it is)", fresh.bytes)
+      export("session-key.bin", fresh.bytes)
+    }
+    guard let sessionKey else { return }
+
+    try sequence.stage("oaep-wrap") { report in
+      let wrapped = try client.send(sessionKey: sessionKey, to: serverKey).wrappedKey
+      report.values["wrapped_key_short"] = ValueText.short(wrapped)
+      report.values["wrapped_length"] = String(wrapped.count)
+      let frame = try showFrame(
+        &report, from: .client, to: .server, "wrapped-key frame",
+        layout: FrameLayout.wrappedKeyFrame(bodyCount:))
+      export("wrapped-key.bin", wrapped)
+      export("frame-2-client-wrapped-key.bin", frame)
+    }
+
+    var channels: (server: SecureChannel, client: SecureChannel)?
+    try sequence.stage("oaep-unwrap") { report in
+      let completion = try server.receiveSessionKey()
+      report.values["session_key"] = ValueText.hex(completion.sessionKey.bytes)
+      report.values["keys_match"] = completion.sessionKey == sessionKey ? "yes" : "no"
+      report.show("server: the unwrapped session key", completion.sessionKey.bytes)
+      for actor in [StageActor.server, .client] {
+        report.say(actor, "[*] Handshake complete: symmetric key established")
+        report.say(actor, "Ready (encrypted channel)")
+      }
+      channels = (
+        SecureChannel(framed: serverFrames, key: completion.sessionKey, context: context),
+        SecureChannel(framed: clientFrames, key: sessionKey, context: context)
+      )
+    }
+    guard let channels else { return }
+
+    try runMessages(sequence, channels: channels)
+  }
+
+  /// The message stages: nonce, seal, frame, decrypt, reply, exit.
+  private mutating func runMessages(
+    _ sequence: StageSequence, channels: (server: SecureChannel, client: SecureChannel)
+  ) throws {
+    let message = HandshakeWalkthrough.message
+    // The nonce and sealing are shown as the stages before the frame, but it is one call in the
+    // chat: `send` makes the nonce, seals and writes the frame. So the frame is sent here and
+    // its parts are shown stage by stage, all taken from what was sent.
+    let sent = try channels.client.send(message)
+    let records = taps.drain()
+
+    try sequence.stage("nonce") { report in
+      report.values["message"] = message
+      report.values["nonce"] = ValueText.hex(sent.sealed.nonce.bytes)
+      report.show("client: 12 random bytes, the nonce for this message", sent.sealed.nonce.bytes)
+    }
+
+    try sequence.stage("seal") { report in
+      report.values["message"] = message
+      report.values["message_length"] = String(sent.plaintext.count)
+      report.values["nonce"] = ValueText.hex(sent.sealed.nonce.bytes)
+      report.values["ciphertext"] = ValueText.hex(sent.sealed.ciphertext)
+      report.values["tag"] = ValueText.hex(sent.sealed.tag)
+      report.say(.client, "You: \(message)")
+      report.show("client: the plaintext (UTF-8)", sent.plaintext)
+      report.show("client: the ciphertext, as long as the plaintext", sent.sealed.ciphertext)
+      report.show("client: the tag", sent.sealed.tag)
+    }
+
+    try sequence.stage("message-frame") { report in
+      report.records += records
+      let frame = records.written(by: .client)
+      report.values["message_length"] = String(sent.plaintext.count)
+      fillFrameValues(&report, frame: frame)
+      report.show(
+        "client → server: message frame (\(frame.count) bytes)", frame,
+        fields: FrameLayout.messageFrame(bodyCount: frame.count - 4))
+      export("frame-3-client-message.bin", frame)
+    }
+
+    try sequence.stage("decrypt") { report in
+      guard let received = try channels.server.receive() else {
+        throw HandshakeError.peerClosed(expected: "the message")
+      }
+      let text = received.displayText ?? "(did not open)"
+      report.values["message"] = text
+      report.show(
+        "server: the plaintext GCM returned after checking the tag", try received.plaintext.get())
+      report.say(.server, "[Peer]: \(text)")
+    }
+
+    try sequence.stage("reply") { report in
+      let reply = try channels.server.send(HandshakeWalkthrough.reply)
+      report.say(.server, "You: \(HandshakeWalkthrough.reply)")
+      guard let received = try channels.client.receive() else {
+        throw HandshakeError.peerClosed(expected: "the reply")
+      }
+      let frame = try showFrame(
+        &report, from: .server, to: .client, "reply frame",
+        layout: FrameLayout.messageFrame(bodyCount:))
+      report.values["reply"] = HandshakeWalkthrough.reply
+      report.values["nonce"] = ValueText.hex(reply.sealed.nonce.bytes)
+      report.say(.client, "[Peer]: \(received.displayText ?? "(did not open)")")
+      export("frame-4-server-reply.bin", frame)
+    }
+
+    try sequence.stage("exit") { report in
+      try channels.client.send(ChatText.exitCommand)
+      report.say(.client, "You: exit")
+      channels.client.framed.close()
+      let received = try channels.server.receive()
+      let frame = try showFrame(
+        &report, from: .client, to: .server, "exit frame",
+        layout: FrameLayout.messageFrame(bodyCount:))
+      if let text = received?.text, ChatText.isExit(text) {
+        report.say(.server, "[Peer exited]")
+      }
+      export("frame-5-client-exit.bin", frame)
+    }
+  }
+
+  /// Takes the stage's records, shows the frame `sender` wrote with its fields, checks that
+  /// `receiver` read the same bytes, and returns the frame.
+  private func showFrame(
+    _ report: inout StageReport, from sender: StageActor, to receiver: StageActor,
+    _ name: String, layout: (Int) -> [FrameField]
+  ) throws -> [UInt8] {
+    let records = report.collect(taps)
+    let frame = records.written(by: sender)
+    let read = records.read(by: receiver)
+    // The receiver may read in a later stage (the server unwraps after the wrap is shown);
+    // when it has read, it must have read exactly what was written.
+    guard read.isEmpty || read == frame else {
+      throw WalkthroughError.wireMismatch(stage: report.stage.id)
+    }
+    fillFrameValues(&report, frame: frame)
+    let reads = records.readCount(by: receiver)
+    let arrival =
+      switch reads {
+      case 0: "not read yet"
+      case 1: "arrived in one read"
+      default: "arrived in \(reads) reads"
+      }
+    report.show(
+      "\(sender.rawValue) → \(receiver.rawValue): \(name) (\(frame.count) bytes; \(arrival))",
+      frame, fields: layout(frame.count - FrameDecoder.headerSize))
+    return frame
+  }
+
+  private func fillFrameValues(_ report: inout StageReport, frame: [UInt8]) {
+    report.values["frame_length"] = String(frame.count)
+    report.values["body_length"] = String(frame.count - FrameDecoder.headerSize)
+    report.values["length_prefix"] = ValueText.hex(frame.prefix(FrameDecoder.headerSize))
+  }
+}
+
+/// Failures of a walkthrough that are not the demo's own.
+public enum WalkthroughError: Error, CustomStringConvertible {
+  /// What one peer read differs from what the other wrote (never expected on loopback).
+  case wireMismatch(stage: String)
+
+  public var description: String {
+    switch self {
+    case .wireMismatch(let stage):
+      return "stage \(stage): the bytes read differ from the bytes written"
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import LearnchatDemos
+import LearnchatWire
+
+/// What happened in one stage of a walkthrough: values for the lesson text, the lines the peers
+/// printed, and the bytes to show, all taken from the real run.
+public struct StageReport: Sendable {
+  /// Bytes to show as a labelled hex dump.
+  public struct Bytes: Sendable {
+    /// What the bytes are and where they went, such as `server → client: public-key frame`.
+    public let title: String
+    /// The bytes themselves.
+    public let bytes: [UInt8]
+    /// Their fields, as offsets into `bytes`.
+    public let fields: [FrameField]
+  }
+
+  /// A line one of the peers printed on its console, as the two-terminal chat prints it.
+  public struct ConsoleLine: Sendable, Equatable {
+    /// Which peer printed it.
+    public let actor: StageActor
+    /// The text.
+    public let text: String
+  }
+
+  /// One read or write a peer's tap recorded during the stage.
+  public struct TapRecord: Sendable {
+    /// The peer whose socket it was.
+    public let actor: StageActor
+    /// Whether that peer wrote or read the bytes.
+    public let direction: WireRecord.Direction
+    /// The bytes of that one system call.
+    public let bytes: [UInt8]
+  }
+
+  /// The stage this reports on.
+  public let stage: StageDefinition
+  /// Values for the stage's `{{placeholders}}`.
+  public var values: [String: String] = [:]
+  /// What the peers printed.
+  public var console: [ConsoleLine] = []
+  /// The hex dumps to show.
+  public var shown: [Bytes] = []
+  /// Every read and write on the sockets during the stage, from the taps.
+  public var records: [TapRecord] = []
+
+  /// An empty report for `stage`.
+  public init(stage: StageDefinition) {
+    self.stage = stage
+  }
+
+  /// Moves the taps' records made so far into this report, and returns them.
+  mutating func collect(_ taps: PeerTaps) -> [TapRecord] {
+    let taken = taps.drain()
+    records += taken
+    return taken
+  }
+
+  mutating func say(_ actor: StageActor, _ text: String) {
+    console.append(ConsoleLine(actor: actor, text: text))
+  }
+
+  mutating func show(_ title: String, _ bytes: [UInt8], fields: [FrameField] = []) {
+    shown.append(Bytes(title: title, bytes: bytes, fields: fields))
+  }
+}
+
+/// What a walkthrough's caller decides after each stage.
+public enum StageDecision: Sendable {
+  /// Go on to the next stage.
+  case proceed
+  /// Stop the demo now, closing its connections.
+  case stop
+}
+
+/// A file a walkthrough offers for `--export`, such as a key or a frame.
+public struct Artifact: Sendable, Equatable {
+  /// The file's name inside the export folder.
+  public let fileName: String
+  /// Its contents.
+  public let bytes: [UInt8]
+}

@@ -1,0 +1,56 @@
+import LearnchatCrypto
+
+/// A demo run inside one process, server and client over a real loopback TCP connection,
+/// reporting after each stage what it did.
+public protocol Walkthrough: Sendable {
+  /// The demo's name, as lesson files give it in `<!-- demo: ... -->`.
+  static var demoName: String { get }
+  /// The stages, in the order `run` reports them.
+  static var stages: [StageDefinition] { get }
+
+  /// A walkthrough drawing its randomness from `context`.
+  ///
+  /// With `hidingPorts`, the OS-assigned port numbers are shown as `PORT`, so that two seeded
+  /// runs print the same bytes.
+  init(context: CryptoContext, hidingPorts: Bool)
+
+  /// Runs the demo, calling `onStage` after each stage; `.stop` ends it there.
+  ///
+  /// - Returns: the files `--export` writes (keys, frames), as far as the run got.
+  func run(onStage: (StageReport) throws -> StageDecision) throws -> [Artifact]
+}
+
+/// The walkthroughs learnchat has, by demo name.
+public enum Walkthroughs {
+  /// Every walkthrough type.
+  public static let all: [any Walkthrough.Type] = [
+    PlaintextWalkthrough.self, HandshakeWalkthrough.self,
+  ]
+
+  /// The walkthrough for demo `name`, if there is one.
+  public static func named(_ name: String) -> (any Walkthrough.Type)? {
+    all.first { $0.demoName == name }
+  }
+}
+
+/// Runs stages one after another, collecting each stage's tap records and stopping the run
+/// when the caller says so.
+struct StageSequence {
+  /// Thrown to unwind the demo when the caller chose `.stop`.
+  struct Stopped: Error {}
+
+  let taps: PeerTaps
+  let onStage: (StageReport) throws -> StageDecision
+  let stages: [StageDefinition]
+
+  /// Runs `body` as the stage `id`, then reports it.
+  func stage(_ id: String, _ body: (inout StageReport) throws -> Void) throws {
+    guard let definition = stages.first(where: { $0.id == id }) else {
+      preconditionFailure("stage \(id) is not declared")
+    }
+    var report = StageReport(stage: definition)
+    try body(&report)
+    _ = report.collect(taps)
+    if try onStage(report) == .stop { throw Stopped() }
+  }
+}

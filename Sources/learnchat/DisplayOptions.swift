@@ -1,0 +1,28 @@
+import ArgumentParser
+import LearnchatLessons
+
+extension ColorMode: ExpressibleByArgument {}
+
+/// `--color`, `--width` and `--full`: how output looks.
+struct DisplayOptions: ParsableArguments {
+  @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
+  var color: ColorMode = .auto
+
+  @Option(help: "Columns to fill (default: the terminal's width, then COLUMNS, then 80).")
+  var width: Int?
+
+  @Flag(help: "Show long byte strings whole instead of shortened.")
+  var full = false
+
+  func validate() throws {
+    if let width, !TerminalSettings.allowedWidths.contains(width) {
+      let range = TerminalSettings.allowedWidths
+      throw ValidationError(
+        "--width must be between \(range.lowerBound) and \(range.upperBound), not \(width)")
+    }
+  }
+
+  func settings() -> TerminalSettings {
+    TerminalSettings.current(colorMode: color, requestedWidth: width)
+  }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Writes to standard output; a reader that went away (`learnchat lesson 2 | head -1`) ends the
+/// program quietly instead of with a broken-pipe crash.
+enum StandardOutput {
+  @Sendable static func write(_ text: String) {
+    StreamWriter.write(text, to: STDOUT_FILENO, quietExitOnClosedReader: true)
+  }
+}
+
+/// Writes to standard error.
+enum StandardError {
+  static func write(_ text: String) {
+    StreamWriter.write(text, to: STDERR_FILENO, quietExitOnClosedReader: false)
+  }
+}
+
+enum StreamWriter {
+  static func write(_ text: String, to descriptor: Int32, quietExitOnClosedReader: Bool) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        // EPIPE: the reader is gone (SIGPIPE is ignored, see InterruptHandling). Nothing more
+        // can be shown, so stop without a message.
+        if quietExitOnClosedReader { exit(0) }
+        return
+      }
+      bytes = bytes.dropFirst(written)
+    }
+  }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// `learnchat lessons` and `learnchat lesson N`, run as the real binary.
+@Suite("learnchat lesson")
+struct LessonCommandTests {
+  let lessons = ["--lessons", LearnchatBinary.fixtureLessons]
+
+  @Test("lessons lists number, title and stages")
+  func listing() throws {
+    let run = try LearnchatBinary.run(["lessons"] + lessons)
+    #expect(run.status == 0)
+    #expect(run.output.contains("1  Lesson 1: fixture"))
+    #expect(run.output.contains("stages: connect, send, eavesdrop, two-sends, exit"))
+    #expect(run.output.contains("2  Lesson 2: test"))
+  }
+
+  @Test("a copy of the binary elsewhere still has its lessons, built in")
+  func builtIn() throws {
+    let folder = try TemporaryFolder()
+    let copy = folder.path + "/learnchat"
+    try FileManager.default.copyItem(atPath: LearnchatBinary.url.path, toPath: copy)
+    let run = try LearnchatBinary.run(["lessons"], executable: URL(fileURLWithPath: copy))
+    #expect(run.output.hasPrefix("Lessons from the copy built into learnchat:"))
+    #expect(run.status == 0)
+    #expect(run.output.contains("Lesson 1"))
+    #expect(run.output.contains("Lesson 2"))
+  }
+
+  @Test("a lesson that does not exist is a usage error naming the ones that do")
+  func noSuchLesson() throws {
+    let run = try LearnchatBinary.run(["lesson", "7"] + lessons)
+    #expect(run.status == 64)
+    #expect(run.errorOutput.hasPrefix("Error: there is no lesson 7; available: 1, 2\n"))
+    #expect(run.errorOutput.contains("Usage: learnchat lesson"))
+  }
+
+  @Test("a bad --width is a usage error")
+  func badWidth() throws {
+    let run = try LearnchatBinary.run(["lesson", "1", "--width", "5"] + lessons)
+    #expect(run.status == 64)
+    #expect(run.errorOutput.hasPrefix("Error: --width must be between 20 and 1000, not 5\n"))
+  }
+
+  @Test("an unreadable lessons folder is one line and exit status 1")
+  func unreadableFolder() throws {
+    let run = try LearnchatBinary.run(["lesson", "1", "--lessons", "/nonexistent/lessons"])
+    #expect(run.status == 1)
+    #expect(
+      run.errorOutput
+        == "learnchat: cannot read the lessons folder /nonexistent/lessons: no such folder\n")
+    #expect(run.output.isEmpty)
+  }
+
+  @Test("a malformed lesson file is one line naming the file and the problem")
+  func malformedLesson() throws {
+    let folder = try TemporaryFolder()
+    try "# Broken\n\nNo demo marker.\n".write(
+      toFile: folder.path + "/01-broken.md", atomically: true, encoding: .utf8)
+    let run = try LearnchatBinary.run(["lesson", "1", "--lessons", folder.path])
+    #expect(run.status == 1)
+    #expect(run.errorOutput.hasPrefix("learnchat: 01-broken.md: it names no demo"))
+    #expect(run.errorOutput.filter { $0 == "\n" }.count == 1)
+  }
+
+  @Test("two runs with the same seed print byte-identical output")
+  func seeded() throws {
+    let first = try LearnchatBinary.run(["lesson", "2", "--seed", "s", "--width", "80"] + lessons)
+    let second = try LearnchatBinary.run(["lesson", "2", "--seed", "s", "--width", "80"] + lessons)
+    #expect(first.status == 0)
+    #expect(first.output == second.output)
+    #expect(first.output.contains("13/13 · client · exit, and closing"))
+    #expect(!first.output.contains("\u{1B}["), "no colour when output is not a terminal")
+  }
+
+  @Test("--color always colours even into a pipe, NO_COLOR does not override it")
+  func colorAlways() throws {
+    let run = try LearnchatBinary.run(
+      ["lesson", "1", "--color", "always"] + lessons, environment: ["NO_COLOR": "1"])
+    #expect(run.status == 0)
+    #expect(run.output.contains("\u{1B}["))
+  }
+
+  @Test("--step driven by a pipe: one line per pause, q quits cleanly")
+  func stepThroughPipe() throws {
+    let run = try LearnchatBinary.run(["lesson", "1", "--step"] + lessons, input: "\n\nq\n")
+    #expect(run.status == 0)
+    #expect(run.output.contains("3/5 · wire"))
+    #expect(!run.output.contains("4/5"))
+    #expect(run.output.contains("Stopped."))
+  }
+
+  @Test("--step at the end of input runs on to the end instead of hanging")
+  func stepEndOfInput() throws {
+    let run = try LearnchatBinary.run(["lesson", "1", "--step"] + lessons, input: "\n")
+    #expect(run.status == 0)
+    #expect(run.output.contains("5/5 · client"))
+    #expect(run.output.contains("The end."))
+  }
+
+  @Test("--export and --html write the run's files")
+  func exportAndHTML() throws {
+    let folder = try TemporaryFolder()
+    let run = try LearnchatBinary.run(
+      [
+        "lesson", "2", "--seed", "x", "--export", folder.path + "/out", "--html",
+        folder.path + "/l.html",
+      ]
+        + lessons)
+    #expect(run.status == 0)
+    #expect(run.errorOutput.contains("wrote 11 files to"))
+    let transcript = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/transcript.json")))
+    #expect((transcript as? [String: Any])?["seed"] as? String == "x")
+    let wrapped = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/wrapped-key.bin"))
+    #expect(wrapped.count == 256)
+    let page = try String(contentsOfFile: folder.path + "/l.html", encoding: .utf8)
+    #expect(page.hasPrefix("<!DOCTYPE html>"))
+    #expect(page.contains("<pre class=\"hexdump\""))
+  }
+
+  @Test("output into a pipe that closes early ends quietly")
+  func closedPipe() throws {
+    let script =
+      "set -o pipefail; '\(LearnchatBinary.url.path)' lesson 2 --lessons '\(LearnchatBinary.fixtureLessons)' | head -1"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", script]
+    let errors = Pipe()
+    let output = Pipe()
+    process.standardError = errors
+    process.standardOutput = output
+    try process.run()
+    let printed = output.fileHandleForReading.readDataToEndOfFile()
+    let errorText = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(String(decoding: printed, as: UTF8.self) == "Lesson 2: test\n")
+    #expect(errorText.isEmpty)
+  }
+}
+
+/// A fresh folder under the system's temporary directory, removed when the value goes away.
+final class TemporaryFolder {
+  let path: String
+
+  init() throws {
+    path =
+      FileManager.default.temporaryDirectory
+      .appendingPathComponent("learnchat-test-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(atPath: path)
+  }
+}

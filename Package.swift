@@ -54,6 +54,11 @@ let package = Package(
     .testTarget(name: "LearnchatWireTests", dependencies: ["LearnchatWire"]),
     .testTarget(name: "LearnchatDemosTests", dependencies: ["LearnchatDemos"]),
     .testTarget(
+      name: "LearnchatChatTests",
+      dependencies: ["learnchat", "LearnchatDemos", "LearnchatWire"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
       name: "LearnchatLessonsTests",
       dependencies: ["LearnchatLessons"],
       exclude: ["Fixtures"]

@@ -42,12 +42,11 @@ public final class CryptoContext: @unchecked Sendable {
     pthread_key_create(&preparedThreadKey, nil)
   }
 
-  deinit {
-    if let libraryContext {
-      pthread_key_delete(preparedThreadKey)
-      OSSL_LIB_CTX_free(libraryContext)
-    }
-  }
+  // No deinit: a seeded context's OpenSSL library context is deliberately never freed.
+  // OpenSSL 3.0 keeps per-thread generators for every library context a thread has drawn
+  // from, and frees them when that thread exits; if the library context were freed first,
+  // the exiting thread would lock freed memory (seen as a crash in pthread_rwlock_rdlock on a
+  // worker thread). A process makes one seeded context per seeded run, so the cost is small.
 
   /// A context whose every random value comes from a stream expanded from `seed`.
   ///

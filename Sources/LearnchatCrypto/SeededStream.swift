@@ -5,9 +5,10 @@ import COpenSSL
 /// SHAKE256 is an extendable-output function: one seed gives as many bytes as asked, and
 /// streams for different threads and generators are independent because their inputs differ.
 enum SeededStream {
-  /// Bytes per generator and thread: enough for several RSA-2048 key generations (one
-  /// typically consumes a few kilobytes) and thousands of nonces.
-  static let length = 1 << 20
+  /// Bytes per generator and thread: RSA-2048 key generation typically draws 10 to 30 KiB from
+  /// the private generator (prime candidates and Miller-Rabin witnesses), so this leaves room
+  /// for several keys, and thousands of nonces on the public one.
+  static let length = 256 << 10
 
   /// The stream for generator `generator` ("public" or "private") of the `thread`-th thread.
   static func expand(seed: [UInt8], thread: Int, generator: String, count: Int) throws -> [UInt8] {

@@ -24,9 +24,19 @@ public struct FrameEncoder: Sendable {
     }
     var frame: [UInt8] = []
     frame.reserveCapacity(FrameDecoder.headerSize + length)
-    withUnsafeBytes(of: UInt32(length).bigEndian) { frame.append(contentsOf: $0) }
+    frame += try Self.header(bodyCount: length)
     frame.append(contentsOf: body)
     return frame
+  }
+
+  /// The 4-byte length prefix for a body of `bodyCount` bytes (demo 3 authenticates it).
+  ///
+  /// - Throws: `WireError.bodyTooLargeToEncode` past what 4 bytes can announce.
+  public static func header(bodyCount: Int) throws(WireError) -> [UInt8] {
+    guard let length = UInt32(exactly: bodyCount) else {
+      throw .bodyTooLargeToEncode(length: bodyCount, limit: largestBodySize)
+    }
+    return withUnsafeBytes(of: length.bigEndian) { Array($0) }
   }
 
   /// The frame for `body`, with no limit but the 4-byte length's.

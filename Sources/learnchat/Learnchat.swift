@@ -12,6 +12,8 @@ struct Learnchat: ParsableCommand {
       Start with `learnchat lesson 1`.
       """,
     version: LearnchatVersion.current,
-    subcommands: [LessonsCommand.self, LessonCommand.self]
+    subcommands: [
+      LessonsCommand.self, LessonCommand.self, ServeCommand.self, ConnectCommand.self,
+    ]
   )
 }

@@ -103,3 +103,15 @@ enum ThreadRunner {
     }
   }
 }
+
+@Suite("Seeded streams are long enough")
+struct SeededStreamLengthTests {
+  @Test("eight seeds each give two RSA-2048 keys without running the stream dry")
+  func manyKeys() throws {
+    for seed in 0..<8 {
+      let context = try CryptoContext.seeded("stream length \(seed)")
+      #expect(try RSAPrivateKey(context: context).bits == 2048)
+      #expect(try RSAPrivateKey(context: context).bits == 2048)
+    }
+  }
+}

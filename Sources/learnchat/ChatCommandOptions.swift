@@ -1,0 +1,73 @@
+import ArgumentParser
+import LearnchatDemos
+import LearnchatLessons
+import LearnchatWire
+
+/// Options shared by `serve` and `connect`.
+struct ChatCommandOptions: ParsableArguments {
+  @Option(help: "Which demo: 1 (plaintext) or 2 (RSA handshake + AES-GCM).")
+  var demo = 2
+
+  @Option(help: "The TCP port (0 for any free port when serving).")
+  var port = 5002
+
+  @Flag(help: "Show every frame sent or received as a labelled hex dump.")
+  var showWire = false
+
+  @Option(help: ArgumentHelp("The largest frame body accepted from the peer.", valueName: "BYTES"))
+  var maxFrame = FrameDecoder.defaultMaximumBodySize
+
+  @Option(help: ArgumentHelp("How long the handshake waits for the peer.", valueName: "SECONDS"))
+  var handshakeTimeout = 10.0
+
+  @OptionGroup var display: DisplayOptions
+
+  /// The smallest `--max-frame` that still lets a demo-2 handshake through (a 451-byte key).
+  static let smallestMaximumFrame = 512
+
+  func validate() throws {
+    guard demo == 1 || demo == 2 else {
+      throw ValidationError("--demo must be 1 or 2, not \(demo)")
+    }
+    guard (0...65535).contains(port) else {
+      throw ValidationError("--port must be between 0 and 65535, not \(port)")
+    }
+    guard (Self.smallestMaximumFrame...Int(UInt32.max)).contains(maxFrame) else {
+      throw ValidationError(
+        "--max-frame must be between \(Self.smallestMaximumFrame) and \(UInt32.max) bytes")
+    }
+    guard handshakeTimeout > 0, handshakeTimeout <= 3600 else {
+      throw ValidationError("--handshake-timeout must be more than 0 and at most 3600 seconds")
+    }
+    try display.validate()
+  }
+
+  /// The chat's settings, with a hex-dump renderer when `--show-wire` is on.
+  func chatOptions() -> ChatOptions {
+    var options = ChatOptions(
+      demo: demo, maximumFrameSize: maxFrame, handshakeTimeout: handshakeTimeout)
+    if showWire {
+      let renderer = HexDumpRenderer(settings: display.settings(), full: display.full)
+      options.showWire = { event in
+        let arrow = event.direction == .sent ? "→ sent" : "← received"
+        return renderer.render(
+          HexDump(
+            bytes: event.bytes, fields: event.fields,
+            title: "\(arrow): \(event.title) (\(event.bytes.count) bytes)"))
+      }
+    }
+    return options
+  }
+
+  /// The console on standard output; the `You: ` prompt only for a person at a terminal.
+  func console() -> ChatConsole {
+    ChatConsole(showsPrompt: TerminalDevice.standardInputIsTerminal, write: StandardOutput.write)
+  }
+
+  /// The event queue, fed from standard input.
+  func keyboard() -> ChatEventQueue {
+    let events = ChatEventQueue()
+    events.startReadingLines()
+    return events
+  }
+}

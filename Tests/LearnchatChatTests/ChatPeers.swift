@@ -1,0 +1,252 @@
+import Foundation
+import LearnchatDemos
+import LearnchatWire
+import Testing
+
+/// The `learnchat` executable, built beside the test bundle.
+enum Learnchat {
+  static var url: URL {
+    let testExecutable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    return testExecutable.deletingLastPathComponent().appendingPathComponent("learnchat")
+  }
+
+  /// Starts `learnchat serve` on 127.0.0.1 and a free port; returns it once it listens.
+  static func serve(_ arguments: [String]) throws -> (server: ChatProcess, port: UInt16) {
+    let server = try ChatProcess(
+      name: "learnchat serve", executable: url,
+      arguments: ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments)
+    do {
+      return (server, try listeningPort(of: server))
+    } catch {
+      server.terminate()
+      throw error
+    }
+  }
+
+  /// Starts `learnchat connect 127.0.0.1 --port port`.
+  static func connect(port: UInt16, _ arguments: [String]) throws -> ChatProcess {
+    try ChatProcess(
+      name: "learnchat connect", executable: url,
+      arguments: ["connect", "127.0.0.1", "--port", String(port)] + arguments)
+  }
+}
+
+/// The re-created original Python chat (`Fixtures/original_chat.py`).
+enum OriginalChat {
+  static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/original_chat.py").path
+
+  /// Whether `python3` with `cryptography` can run here. With `LEARNCHAT_REQUIRE_PYTHON` set
+  /// (CI sets it) the tests run regardless and fail loudly if Python is missing.
+  static let isAvailable: Bool = {
+    if ProcessInfo.processInfo.environment["LEARNCHAT_REQUIRE_PYTHON"] != nil { return true }
+    guard let probe = try? python(["-c", "import cryptography"], name: "python3 probe") else {
+      return false
+    }
+    defer { probe.terminate() }
+    return (try? probe.waitForExit()) == 0
+  }()
+
+  static func python(_ arguments: [String], name: String) throws -> ChatProcess {
+    try ChatProcess(
+      name: name, executable: URL(fileURLWithPath: "/usr/bin/env"),
+      arguments: ["python3", "-u"] + arguments)
+  }
+
+  /// Starts the original server on 127.0.0.1 and a free port; returns it once it listens.
+  static func serve(demo: Int) throws -> (server: ChatProcess, port: UInt16) {
+    let server = try python(
+      [script, "server", "--host", "127.0.0.1", "--port", "0", "--demo", String(demo)],
+      name: "original_chat.py server")
+    do {
+      return (server, try listeningPort(of: server))
+    } catch {
+      server.terminate()
+      throw error
+    }
+  }
+
+  /// Starts the original client against 127.0.0.1:`port`.
+  static func connect(port: UInt16, demo: Int) throws -> ChatProcess {
+    try python(
+      [script, "client", "127.0.0.1", "--port", String(port), "--demo", String(demo)],
+      name: "original_chat.py client")
+  }
+
+  /// `nonce || AES-256-GCM(plaintext) || tag` under `key`, sealed by Python's `cryptography`,
+  /// for plaintexts a Swift `String` cannot hold (invalid UTF-8).
+  static func seal(_ plaintext: [UInt8], key: [UInt8]) throws -> [UInt8] {
+    let code = """
+      import os, sys
+      from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+      key, plaintext = bytes.fromhex(sys.argv[1]), bytes.fromhex(sys.argv[2])
+      nonce = os.urandom(12)
+      print((nonce + AESGCM(key).encrypt(nonce, plaintext, None)).hex())
+      """
+    let sealer = try python(["-c", code, hex(key), hex(plaintext)], name: "python3 seal")
+    defer { sealer.terminate() }
+    try #require(try sealer.waitForExit() == 0, "\(sealer.errorOutput)")
+    return try #require(bytes(fromHex: sealer.outputLines.first ?? ""))
+  }
+}
+
+/// The port in a server's first line, `[*] Listening on HOST:PORT ...`.
+func listeningPort(of server: ChatProcess) throws -> UInt16 {
+  let line = try server.waitForLine(containing: "[*] Listening on ")
+  guard let colon = line.lastIndex(of: ":"),
+    let port = UInt16(line[line.index(after: colon)...].prefix { $0.isNumber }), port != 0
+  else { throw ChatProcessError(description: "no port in \"\(line)\"") }
+  return port
+}
+
+/// The line a demo prints once the chat can start.
+func readyLine(demo: Int) -> String {
+  demo == 1 ? "I'm ready" : "Ready (encrypted channel)"
+}
+
+func hex(_ bytes: [UInt8]) -> String {
+  bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+}
+
+func bytes(fromHex text: String) -> [UInt8]? {
+  let digits = Array(text.utf8)
+  guard digits.count % 2 == 0 else { return nil }
+  var result: [UInt8] = []
+  for index in stride(from: 0, to: digits.count, by: 2) {
+    guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16)
+    else { return nil }
+    result.append(byte)
+  }
+  return result
+}
+
+extension String {
+  /// The line without the Python peer's `You: ` prompts: its `input()` prints them on
+  /// standard output from the keyboard thread, so they land before a received line or between
+  /// its text and its newline (`print` writes those apart).
+  var withoutPrompts: String {
+    var line = Substring(self)
+    while line.hasPrefix("You: ") { line = line.dropFirst(5) }
+    while line.hasSuffix("You: ") { line = line.dropLast(5) }
+    return String(line)
+  }
+}
+
+// MARK: - Peers written in the test
+
+/// Opens a TCP connection to 127.0.0.1:`port` whose reads give up after the safety deadline.
+func rawConnection(port: UInt16) throws -> TCPConnection {
+  let connection = try TCPConnection.connect(host: "127.0.0.1", port: port)
+  try connection.setReadTimeout(ChatProcess.deadline)
+  return connection
+}
+
+/// Reads until the peer closes the connection, and says whether it did (a reset counts as
+/// closing; the safety deadline passing does not).
+func peerCloses(_ connection: TCPConnection) -> Bool {
+  while true {
+    do {
+      if try connection.read(upTo: 65_536).isEmpty { return true }
+    } catch WireError.timedOut {
+      return false
+    } catch {
+      return true
+    }
+  }
+}
+
+/// A demo-2 client written with learnchat's own handshake and channel, for driving the server
+/// frame by frame.
+struct SecureTestClient {
+  let framed: FramedChannel
+  let channel: SecureChannel
+  /// The session key's 32 bytes, for sealing bytes a `String` cannot hold.
+  let keyBytes: [UInt8]
+
+  /// Connects and completes the handshake.
+  init(port: UInt16) throws {
+    let connection = try rawConnection(port: port)
+    framed = FramedChannel(connection: connection)
+    do {
+      let handshake = ClientHandshake(framed: framed)
+      let serverKey = try handshake.receivePublicKey()
+      let completion = try handshake.sendSessionKey(to: serverKey.key)
+      channel = SecureChannel(framed: framed, key: completion.sessionKey)
+      keyBytes = completion.sessionKey.bytes
+    } catch {
+      connection.close()
+      throw error
+    }
+  }
+
+  /// Sends raw bytes, bypassing the framing.
+  func sendRaw(_ bytes: [UInt8]) throws {
+    try framed.connection.writeAll(bytes)
+  }
+
+  /// Receives the next message's text.
+  func receiveText() throws -> String? {
+    try channel.receive()?.text
+  }
+
+  func close() {
+    framed.close()
+  }
+}
+
+/// Drives a well-behaved client through a whole chat with a `learnchat serve --demo 2` that
+/// is waiting for its next client, proving the server still serves: handshake, a message each
+/// way, `exit`. Retries a handshake the server dropped (its timeout may be tiny).
+func chatAsGoodClient(with server: ChatProcess, port: UInt16, tag: String) throws {
+  var attempts = 0
+  var client: SecureTestClient
+  while true {
+    attempts += 1
+    do {
+      client = try SecureTestClient(port: port)
+      break
+    } catch  where attempts < 3 {
+      continue
+    }
+  }
+  defer { client.close() }
+  try server.waitForLine(containing: "Ready (encrypted channel)")
+  try client.channel.send("good client \(tag)")
+  try server.expectLine(containing: "[Peer]", toBe: "[Peer]: good client \(tag)")
+  try server.send("server answers \(tag)")
+  let reply = try client.receiveText()
+  #expect(reply == "server answers \(tag)")
+  try client.channel.send("exit")
+  try server.waitForLine(containing: "[Peer exited]")
+  try server.waitForLine(containing: "ended; waiting for the next client ...")
+}
+
+/// Accepts one connection on `listener`, giving up (and failing) after the safety deadline.
+func acceptWithinDeadline(_ listener: TCPListener) throws -> TCPConnection {
+  let accepted = AcceptResult()
+  Thread.detachNewThread {
+    accepted.set(Result { try listener.accept() })
+  }
+  guard let result = accepted.wait(timeout: ChatProcess.deadline) else {
+    listener.close()
+    throw ChatProcessError(description: "no client connected within \(ChatProcess.deadline) s")
+  }
+  let connection = try result.get()
+  try connection.setReadTimeout(ChatProcess.deadline)
+  return connection
+}
+
+private final class AcceptResult: @unchecked Sendable {
+  // Sendable: `result` is written once before `done` is signalled, read only after waiting.
+  private var result: Result<TCPConnection, any Error>?
+  private let done = DispatchSemaphore(value: 0)
+
+  func set(_ result: Result<TCPConnection, any Error>) {
+    self.result = result
+    done.signal()
+  }
+
+  func wait(timeout: TimeInterval) -> Result<TCPConnection, any Error>? {
+    done.wait(timeout: .now() + timeout) == .success ? result : nil
+  }
+}

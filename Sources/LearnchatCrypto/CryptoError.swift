@@ -21,6 +21,12 @@ public enum CryptoError: Error, Equatable, CustomStringConvertible {
   case notAnRSAKey(actualType: String)
   /// Input too long for OpenSSL's `int`-sized length arguments.
   case inputTooLarge(bytes: Int)
+  /// A well-formed key of another algorithm where an `expected` key (such as ED25519) was.
+  case wrongKeyType(expected: String, actual: String)
+  /// X25519 gave no usable shared secret: the peer's public key is a low-order point.
+  case keyAgreementFailed(reason: String)
+  /// A requested length outside what the algorithm allows (such as HKDF's output).
+  case lengthOutOfRange(what: String, range: ClosedRange<Int>, actual: Int)
 
   public var description: String {
     switch self {
@@ -38,11 +44,17 @@ public enum CryptoError: Error, Equatable, CustomStringConvertible {
     case .unsupportedKeySize(let bits):
       return "RSA key size \(bits) is not supported (use 512 to 16384 bits)"
     case .malformedKey(let format, let reason):
-      return "not a valid \(format) public key: \(reason)"
+      return "not a valid \(format) key: \(reason)"
     case .notAnRSAKey(let actualType):
       return "expected an RSA key, got one of type \(actualType)"
     case .inputTooLarge(let bytes):
       return "input of \(bytes) bytes is too large"
+    case .wrongKeyType(let expected, let actual):
+      return "expected an \(expected) key, got one of type \(actual)"
+    case .keyAgreementFailed(let reason):
+      return "X25519 key agreement failed: \(reason)"
+    case .lengthOutOfRange(let what, let range, let actual):
+      return "\(what) must be \(range.lowerBound) to \(range.upperBound) bytes, got \(actual)"
     }
   }
 }

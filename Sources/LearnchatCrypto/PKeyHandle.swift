@@ -42,6 +42,14 @@ final class PKeyHandle: @unchecked Sendable {
     return bytes
   }
 
+  /// The private key as unencrypted PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`).
+  func privateKeyPEM() throws -> [UInt8] {
+    try MemoryBIO.writing { bio in
+      try OpenSSLErrors.check(
+        PEM_write_bio_PrivateKey(bio, pointer, nil, nil, 0, nil, nil), "PEM_write_bio_PrivateKey")
+    }
+  }
+
   /// Runs `body` with a fresh `EVP_PKEY_CTX` for this key in `context`, freed afterwards.
   func withOperationContext<Result>(
     in context: CryptoContext, _ body: (OpaquePointer) throws -> Result

@@ -82,11 +82,7 @@ public struct RSAPrivateKey: Sendable {
   /// The private key as unencrypted PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), for exports a
   /// student can inspect with `openssl pkey -text`. Never send this.
   public func pem() throws -> [UInt8] {
-    try MemoryBIO.writing { bio in
-      try OpenSSLErrors.check(
-        PEM_write_bio_PrivateKey(bio, handle.pointer, nil, nil, 0, nil, nil),
-        "PEM_write_bio_PrivateKey")
-    }
+    try handle.privateKeyPEM()
   }
 
   /// Decrypts an RSA-OAEP (SHA-256, MGF1-SHA-256, empty label) ciphertext made for this key.

@@ -21,7 +21,7 @@ public struct RSAPublicKey: Sendable {
       PEM_read_bio_PUBKEY_ex(bio, nil, nil, nil, context.libraryContext, nil)
     }
     guard let pointer else {
-      throw CryptoError.malformedKey(format: "PEM", reason: OpenSSLErrors.drain())
+      throw CryptoError.malformedKey(format: "PEM public", reason: OpenSSLErrors.drain())
     }
     try self.init(checkingRSA: PKeyHandle(takingOwnershipOf: pointer), context: context)
   }
@@ -39,7 +39,7 @@ public struct RSAPublicKey: Sendable {
       return d2i_PUBKEY_ex(nil, &cursor, buffer.count, context.libraryContext, nil)
     }
     guard let pointer else {
-      throw CryptoError.malformedKey(format: "DER", reason: OpenSSLErrors.drain())
+      throw CryptoError.malformedKey(format: "DER public", reason: OpenSSLErrors.drain())
     }
     try self.init(checkingRSA: PKeyHandle(takingOwnershipOf: pointer), context: context)
   }

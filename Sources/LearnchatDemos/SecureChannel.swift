@@ -10,12 +10,31 @@ public final class SecureChannel: Sendable {
   public let key: AESGCM.Key
   /// Where nonces come from.
   public let context: CryptoContext
+  /// A nonce used for every message instead of a fresh one: the mistake lesson 3 exploits.
+  let unsafeRepeatedNonce: AESGCM.Nonce?
 
   /// A channel sending and receiving over `framed` with `key`.
   public init(framed: FramedChannel, key: AESGCM.Key, context: CryptoContext = .system) {
     self.framed = framed
     self.key = key
     self.context = context
+    self.unsafeRepeatedNonce = nil
+  }
+
+  /// A channel that seals every message under the same `nonce`. **Broken on purpose**, for
+  /// lesson 3's nonce-reuse attack: two messages under one key and nonce leak the XOR of their
+  /// plaintexts, and let an attacker forge tags.
+  public static func unsafeRepeatingNonce(
+    _ nonce: AESGCM.Nonce, framed: FramedChannel, key: AESGCM.Key
+  ) -> SecureChannel {
+    SecureChannel(framed: framed, key: key, repeating: nonce)
+  }
+
+  private init(framed: FramedChannel, key: AESGCM.Key, repeating nonce: AESGCM.Nonce) {
+    self.framed = framed
+    self.key = key
+    self.context = .system
+    self.unsafeRepeatedNonce = nonce
   }
 
   /// What one `send` did: the message, how it was sealed, and the frame that was written.
@@ -32,7 +51,8 @@ public final class SecureChannel: Sendable {
   @discardableResult
   public func send(_ text: String) throws -> SentMessage {
     let plaintext = Array(text.utf8)
-    let sealed = try AESGCM.seal(plaintext, key: key, nonce: AESGCM.Nonce.random(context: context))
+    let nonce = try unsafeRepeatedNonce ?? AESGCM.Nonce.random(context: context)
+    let sealed = try AESGCM.seal(plaintext, key: key, nonce: nonce)
     let body = sealed.combined
     try framed.send(body)
     return SentMessage(plaintext: plaintext, sealed: sealed, frame: try FrameEncoder.encode(body))

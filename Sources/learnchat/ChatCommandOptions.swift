@@ -5,7 +5,11 @@ import LearnchatWire
 
 /// Options shared by `serve` and `connect`.
 struct ChatCommandOptions: ParsableArguments {
-  @Option(help: "Which demo: 1 (plaintext) or 2 (RSA handshake + AES-GCM).")
+  @Option(
+    help: """
+      Which demo: 1 (plaintext), 2 (RSA handshake + AES-GCM) or 3 (X25519 + Ed25519-signed \
+      handshake, per-direction keys, counted nonces).
+      """)
   var demo = 2
 
   @Option(help: "The TCP port (0 for any free port when serving).")
@@ -26,8 +30,8 @@ struct ChatCommandOptions: ParsableArguments {
   static let smallestMaximumFrame = 512
 
   func validate() throws {
-    guard demo == 1 || demo == 2 else {
-      throw ValidationError("--demo must be 1 or 2, not \(demo)")
+    guard (1...3).contains(demo) else {
+      throw ValidationError("--demo must be 1, 2 or 3, not \(demo)")
     }
     guard (0...65535).contains(port) else {
       throw ValidationError("--port must be between 0 and 65535, not \(port)")

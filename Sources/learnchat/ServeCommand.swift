@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LearnchatDemos
 
 /// `learnchat serve`: the chat's server, wire-compatible with the original Python server.
@@ -7,8 +8,9 @@ struct ServeCommand: ParsableCommand {
     commandName: "serve",
     abstract: "Wait for clients and chat, one client at a time.",
     discussion: """
-      Speaks the original demos' protocol, so the original Python client can connect. Unlike \
-      the original it keeps serving after a chat ends or a client misbehaves; --once stops \
+      Demos 1 and 2 speak the original demos' protocol, so the original Python client can \
+      connect; demo 3 is the fixed protocol (docs/demo-3-protocol.md) and signs its handshake \
+      with the server's identity key (--identity). Unlike the original it keeps serving after a chat ends or a client misbehaves; --once stops \
       after the first client.
       """)
 
@@ -18,14 +20,39 @@ struct ServeCommand: ParsableCommand {
   @Flag(help: "Serve one client, then exit (the original's behaviour).")
   var once = false
 
+  @Option(
+    help: ArgumentHelp(
+      """
+      Demo 3: the server's Ed25519 identity key (PKCS#8 PEM), created if missing \
+      (default: $XDG_CONFIG_HOME/learnchat/server-identity.pem, else \
+      ~/.config/learnchat/server-identity.pem).
+      """, valueName: "FILE"))
+  var identity: String?
+
   @OptionGroup var chat: ChatCommandOptions
+
+  func validate() throws {
+    if identity != nil && chat.demo != 3 {
+      throw ValidationError("--identity is for --demo 3 only")
+    }
+  }
 
   func run() throws {
     try CommandFailure.reporting {
       InterruptHandling.ignoreBrokenPipes()
+      let console = chat.console()
+      var options = chat.chatOptions()
+      if chat.demo == 3 {
+        let path =
+          try identity
+          ?? ServerIdentity.defaultPath(environment: ProcessInfo.processInfo.environment)
+        let loaded = try ServerIdentity.loadOrCreate(path: path)
+        if loaded.created { console.line("[*] Created a new identity key in \(path)") }
+        options.identity = loaded.key
+      }
       let end = try ChatServer(
-        host: host, port: UInt16(chat.port), once: once, options: chat.chatOptions(),
-        console: chat.console(), events: chat.keyboard()
+        host: host, port: UInt16(chat.port), once: once, options: options,
+        console: console, events: chat.keyboard()
       ).run()
       if case .failed = end { throw ExitCode.failure }
     }
@@ -37,18 +64,56 @@ struct ConnectCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "connect",
     abstract: "Connect to a chat server and chat.",
-    discussion: "Type a line to send it; `exit` (or the end of input) ends the chat.")
+    discussion: """
+      Type a line to send it; `exit` (or the end of input) ends the chat. With --demo 3 the \
+      server's identity is trusted on first use and pinned in the known-servers file, like \
+      SSH's known_hosts; a different identity later is refused.
+      """)
 
   @Argument(help: "The server's address or name.")
   var host: String
 
+  @Option(
+    help: ArgumentHelp(
+      """
+      Demo 3: the pinned server fingerprints, one `HOST:PORT SHA256:...` line each \
+      (default: $XDG_CONFIG_HOME/learnchat/known_servers, else \
+      ~/.config/learnchat/known_servers).
+      """, valueName: "FILE"))
+  var knownServers: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Demo 3: accept only the server with this fingerprint, checked out of band.",
+      valueName: "SHA256:..."))
+  var fingerprint: String?
+
   @OptionGroup var chat: ChatCommandOptions
+
+  func validate() throws {
+    if chat.demo != 3 && (knownServers != nil || fingerprint != nil) {
+      throw ValidationError("--known-servers and --fingerprint are for --demo 3 only")
+    }
+    if let fingerprint, !KnownServers.isFingerprint(fingerprint) {
+      throw ValidationError(
+        "--fingerprint must be SHA256: and 43 base64 characters, as the server prints it")
+    }
+  }
 
   func run() throws {
     try CommandFailure.reporting {
       InterruptHandling.ignoreBrokenPipes()
+      var options = chat.chatOptions()
+      if chat.demo == 3 {
+        let file = KnownServersFile(
+          path: try knownServers
+            ?? KnownServersFile.defaultPath(environment: ProcessInfo.processInfo.environment))
+        options.pinning = ServerPinning(
+          server: KnownServers.server(host: host, port: UInt16(chat.port)), file: file,
+          known: try file.load(), expected: fingerprint)
+      }
       let end = try ChatClient(
-        host: host, port: UInt16(chat.port), options: chat.chatOptions(),
+        host: host, port: UInt16(chat.port), options: options,
         console: chat.console(), events: chat.keyboard()
       ).run()
       if case .failed = end { throw ExitCode.failure }

@@ -31,7 +31,7 @@ struct LessonCommandTests {
   func noSuchLesson() throws {
     let run = try LearnchatBinary.run(["lesson", "7"] + lessons)
     #expect(run.status == 64)
-    #expect(run.errorOutput.hasPrefix("Error: there is no lesson 7; available: 1, 2\n"))
+    #expect(run.errorOutput.hasPrefix("Error: there is no lesson 7; available: 1, 2, 3, 4\n"))
     #expect(run.errorOutput.contains("Usage: learnchat lesson"))
   }
 

@@ -11,9 +11,12 @@ enum PythonPeer {
     return (try? run(arguments: ["-c", "import cryptography"], input: Data()))?.status == 0
   }()
 
-  /// Sends `request` as JSON to `interop.py command` and decodes its JSON answer.
-  static func call(_ command: String, _ request: [String: String]) throws -> [String: Any] {
-    let script = PythonVectors.folder.appendingPathComponent("interop.py").path
+  /// Sends `request` as JSON to `script command` (a script in `Fixtures`) and decodes its JSON
+  /// answer.
+  static func call(
+    _ command: String, _ request: [String: String], script: String = "interop.py"
+  ) throws -> [String: Any] {
+    let script = PythonVectors.folder.appendingPathComponent(script).path
     let input = try JSONSerialization.data(withJSONObject: request)
     let result = try run(arguments: [script, command], input: input)
     guard result.status == 0 else {

@@ -78,7 +78,9 @@ struct RSAKeyTests {
     #expect {
       try RSAPublicKey(pem: text)
     } throws: { error in
-      guard case CryptoError.malformedKey(format: "PEM", let reason) = error else { return false }
+      guard case CryptoError.malformedKey(format: "PEM public", let reason) = error else {
+        return false
+      }
       return !reason.isEmpty && "\(error)".hasPrefix("not a valid PEM public key: ")
     }
   }
@@ -103,7 +105,7 @@ struct RSAKeyTests {
       #expect {
         try RSAPublicKey(der: bad)
       } throws: { error in
-        if case CryptoError.malformedKey(format: "DER", _) = error { return true }
+        if case CryptoError.malformedKey(format: "DER public", _) = error { return true }
         return false
       }
     }

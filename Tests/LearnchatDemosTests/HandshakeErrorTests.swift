@@ -65,7 +65,7 @@ import Testing
 
   @Test func clientRefusesABodyThatIsNotPEM() throws {
     let error = try clientError(receiving: [UInt8](text: "hello, I am not a key"))
-    guard case .badPublicKey(.malformedKey(format: "PEM", _)) = error else {
+    guard case .badPublicKey(.malformedKey(format: "PEM public", _)) = error else {
       Issue.record("expected badPublicKey(malformedKey), got \(String(describing: error))")
       return
     }
@@ -143,7 +143,7 @@ import Testing
       "the peer closed the connection before sending the wrapped session key"
     ),
     (
-      .badPublicKey(.malformedKey(format: "PEM", reason: "no start line")),
+      .badPublicKey(.malformedKey(format: "PEM public", reason: "no start line")),
       "the server's public key is unusable: not a valid PEM public key: no start line"
     ),
     (

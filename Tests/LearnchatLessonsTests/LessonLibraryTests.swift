@@ -20,8 +20,8 @@ struct LessonLibraryTests {
   @Test("the repository's lessons load and match their demos")
   func repositoryLessons() throws {
     let lessons = try LessonLibrary.locate(folder: Self.lessonsFolder).lessons()
-    #expect(lessons.map(\.number) == [1, 2])
-    #expect(lessons.map { $0.text.demo } == ["plaintext", "handshake"])
+    #expect(lessons.map(\.number) == [1, 2, 3, 4])
+    #expect(lessons.map { $0.text.demo } == ["plaintext", "handshake", "attacks", "fixed"])
   }
 
   @Test("the built-in copy is exactly lessons/ (run scripts/embed-lessons after editing)")
@@ -45,7 +45,7 @@ struct LessonLibraryTests {
 
   @Test("a missing lesson names the ones available")
   func noSuchLesson() {
-    #expect(throws: LessonError.noSuchLesson(number: 7, available: [1, 2])) {
+    #expect(throws: LessonError.noSuchLesson(number: 7, available: [1, 2, 3, 4])) {
       try LessonLibrary(source: .builtIn).lesson(7)
     }
     #expect(

@@ -47,7 +47,7 @@ struct LessonValidationTests {
   func unknownDemo() {
     #expect(
       throws: LessonError.unknownDemo(
-        file: "09-test.md", demo: "quantum", available: ["plaintext", "handshake"])
+        file: "09-test.md", demo: "quantum", available: Walkthroughs.all.map { $0.demoName })
     ) {
       try Self.lesson([], demo: "quantum")
     }

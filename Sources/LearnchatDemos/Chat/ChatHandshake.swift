@@ -2,12 +2,14 @@ import LearnchatCrypto
 import LearnchatWire
 
 /// Brings a fresh connection to the point where the chat can start, printing the originals'
-/// lines: `I'm ready` for demo 1; the handshake, then `Ready (encrypted channel)`, for demo 2.
+/// lines: `I'm ready` for demo 1; the handshake, then `Ready (encrypted channel)`, for demos 2
+/// and 3.
 enum ChatHandshake {
   /// The server's side. `key` is the key pair made while waiting for the client (demo 2).
   static func server(
     _ connection: TCPConnection, key: RSAPrivateKey?, options: ChatOptions, console: ChatConsole
   ) throws -> any ChatTransport {
+    if options.demo == 3 { return try demo3Server(connection, options: options, console: console) }
     guard options.demo == 2, let key else { return plaintext(connection, console: console) }
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
     let handshake = ServerHandshake(key: key, framed: framed)
@@ -26,6 +28,7 @@ enum ChatHandshake {
   static func client(
     _ connection: TCPConnection, options: ChatOptions, console: ChatConsole
   ) throws -> any ChatTransport {
+    if options.demo == 3 { return try demo3Client(connection, options: options, console: console) }
     guard options.demo == 2 else { return plaintext(connection, console: console) }
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
     let handshake = ClientHandshake(framed: framed)
@@ -38,6 +41,69 @@ enum ChatHandshake {
       console)
     try connection.setReadTimeout(nil)
     return secure(framed, key: completion.sessionKey, console: console)
+  }
+
+  /// Demo 3's server side: `Demo3ServerHandshake.run()`, one step at a time so `--show-wire`
+  /// can show each frame.
+  private static func demo3Server(
+    _ connection: TCPConnection, options: ChatOptions, console: ChatConsole
+  ) throws -> any ChatTransport {
+    guard let identity = options.identity else {
+      throw ChatFailure("demo 3 needs the server's identity key")
+    }
+    let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
+    let handshake = Demo3ServerHandshake(framed: framed, identity: identity)
+    try connection.setReadTimeout(options.handshakeTimeout)
+    let clientHello = try handshake.receiveClientHello()
+    show(
+      .received, "ClientHello frame", clientHello, Demo3FrameLayout.clientHelloFrame, options,
+      console)
+    let completion = try handshake.sendServerHello(clientHello: clientHello)
+    show(
+      .sent, "ServerHello frame", completion.serverHello, Demo3FrameLayout.serverHelloFrame,
+      options, console)
+    try connection.setReadTimeout(nil)
+    return sequenced(
+      SequencedChannel(framed: framed, keys: completion.keys, role: .server), console: console)
+  }
+
+  /// Demo 3's client side: `Demo3ClientHandshake.run()` step by step, trusting the server's
+  /// identity as `options.pinning` says; the pin is written once the handshake has succeeded.
+  private static func demo3Client(
+    _ connection: TCPConnection, options: ChatOptions, console: ChatConsole
+  ) throws -> any ChatTransport {
+    guard let pinning = options.pinning else {
+      throw ChatFailure("demo 3 needs a way to check the server's identity")
+    }
+    let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
+    let handshake = Demo3ClientHandshake(framed: framed, trust: pinning.trust)
+    try connection.setReadTimeout(options.handshakeTimeout)
+    let ephemeral = try handshake.sendClientHello()
+    show(
+      .sent, "ClientHello frame", ephemeral.publicKey.rawRepresentation,
+      Demo3FrameLayout.clientHelloFrame, options, console)
+    let completion: Demo3ClientHandshake.Completion
+    do {
+      completion = try handshake.receiveServerHello(ephemeral: ephemeral)
+    } catch let error as Demo3Error {
+      guard let hint = pinning.hint(for: error) else { throw error }
+      throw ChatFailure("handshake failed: \(error); \(hint)")
+    }
+    show(
+      .received, "ServerHello frame", completion.serverHello, Demo3FrameLayout.serverHelloFrame,
+      options, console)
+    try connection.setReadTimeout(nil)
+    try pinning.commit(console: console)
+    return sequenced(
+      SequencedChannel(framed: framed, keys: completion.keys, role: .client), console: console)
+  }
+
+  private static func sequenced(_ channel: SequencedChannel, console: ChatConsole)
+    -> any ChatTransport
+  {
+    console.line("[*] Handshake complete: keys established for each direction")
+    console.line("Ready (encrypted channel)")
+    return SequencedTransport(channel: channel)
   }
 
   private static func plaintext(_ connection: TCPConnection, console: ChatConsole)
@@ -69,6 +135,8 @@ enum ChatHandshake {
 
   /// One line for a handshake that failed.
   static func describe(_ error: any Error, timeout: Double) -> String {
+    // Already in words, such as a refused identity with its hint.
+    if let failure = error as? ChatFailure { return failure.description }
     if case .timedOut = error as? WireError {
       return "handshake timed out: nothing arrived within \(timeout.formatted) s"
     }

@@ -35,6 +35,9 @@ public struct ChatServer: Sendable {
     let listener = try TCPListener(host: host, port: port)
     defer { listener.close() }
     console.line("[*] Listening on \(host):\(listener.port) ...")
+    if options.demo == 3, let identity = options.identity {
+      console.line("[*] Server fingerprint: \(try Demo3.fingerprint(of: identity.publicKey))")
+    }
     while true {
       // Made before accepting, so a client never waits for RSA key generation.
       let key = options.demo == 2 ? try RSAPrivateKey() : nil

@@ -130,8 +130,11 @@ public final class ChatSession: Sendable {
     }
   }
 
-  /// One line for a failure of the receiving side: an oversize or truncated frame, a reset.
+  /// One line for a failure of the receiving side: an oversize or truncated frame, a reset, a
+  /// demo-3 message that failed authentication.
   public static func describe(_ error: any Error) -> String {
+    // The protocol's own errors already say what went wrong, and that the connection closes.
+    if let error = error as? Demo3Error { return error.description }
     switch error as? WireError {
     case .frameTooLarge(let length, let limit):
       return "frame of \(length) bytes exceeds the \(limit)-byte limit; closing the connection"

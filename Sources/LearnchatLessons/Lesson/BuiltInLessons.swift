@@ -541,5 +541,769 @@ Lesson 3 plays the man in the middle and breaks this chat, using exactly the gap
 
 """##
     ),
+    (
+      "03-attacks.md",
+      ##"""
+# Lesson 3: Breaking the handshake chat
+
+<!-- demo: attacks -->
+
+Lesson 2's chat hides every message from someone who only listens. This lesson puts someone on
+the path who does more than listen: an **attacker** who receives every byte each side sends and
+decides what to pass on, change, send twice, send back, hold back or make up.
+
+Here the attacker is a relay inside this program. The client's TCP connection goes to the
+attacker, and the attacker has a second connection to the server, both on 127.0.0.1. Neither
+peer can tell: the client believes it is talking to the server. In real life that position
+belongs to whoever runs the Wi-Fi access point you joined (or a fake one with the same name), a
+router or provider on the way, a compromised machine on your network, or anyone who can
+redirect your traffic to their own machine (with forged ARP or DNS answers, for instance).
+
+Each stage runs its attack on a fresh chat: a new connection and, for demo 2, a new handshake
+and session key (the server keeps one RSA key for all of them, as a running server would). You
+see what the client, the server and the attacker print, then a line `Attack SUCCEEDED`,
+`FAILED` or `DISRUPTED` (nothing false got through, but the chat broke). The program decides it
+from what the victims did, not from what the attacker hoped. The dumps show the bytes the
+attacker read or sent.
+
+The first stage attacks demo 1, for comparison. All the others attack demo 2, and each one
+uses a weakness listed at the end of lesson 2.
+
+<!-- stage: eavesdrop -->
+
+Demo 1 first. The client sends "{{message}}"; the attacker reads it, passes it on unchanged,
+and the server prints it as usual. The dump is what the attacker read on the path:
+`{{message_hex}}`, with the password in clear in the text column.
+
+This needed no skill at all. Demo 1 has no encryption, so reading is free; and since nothing
+checks the bytes, the attacker could just as easily have changed them. An attacker that only
+relays leaves the victims nothing to notice: the server prints the message as it would have
+anyway.
+
+What stops it is encryption: bytes that mean nothing without a key. Lesson 2's AES-GCM does
+that, so every stage from here on attacks demo 2. A relay is not even needed to read demo 1: a
+passive listener such as `sudo tcpdump -i lo -A port 5002` sees the same (lesson 1).
+
+<!-- stage: tamper-bit -->
+
+Now demo 2. The client sends "{{message}}". The attacker takes the frame and flips the lowest
+bit of the first ciphertext byte, at offset {{offset}} in the frame (4 bytes of length and 12
+of nonce come first): `{{original_byte}}` becomes `{{changed_byte}}`. The dump is the frame the
+server received, and its field table shows where the nonce, the ciphertext and the tag lie.
+
+Against the encryption alone this would work. GCM encrypts in counter mode: ciphertext =
+plaintext XOR keystream, so flipping a bit of the ciphertext flips the same bit of the
+plaintext. The server would have read `L` (`4c`) where the client wrote `M` (`4d`), and the
+attacker needed no key for it.
+
+The **tag** stops it. It was computed over the original ciphertext; the server recomputes it
+over what arrived, the two differ, and GCM returns no plaintext at all: the server prints
+`[!] Failed to decrypt message`. The attack FAILED, and integrity held: without the session key
+nobody can compute a valid tag for changed bytes, and guessing one succeeds once in 2^128
+tries.
+
+The attacker still achieved something: the message is lost. Demo 2 prints a warning and carries
+on, and the client never learns that its message did not arrive.
+
+See both halves of this, counter mode alone and then GCM, with a key of your own:
+
+```sh
+python3 -c 'import os
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+key, nonce = os.urandom(32), os.urandom(12)
+sealed = bytearray(AESGCM(key).encrypt(nonce, b"Meet me at noon.", None))
+sealed[0] ^= 1
+ctr = Cipher(algorithms.AES(key), modes.CTR(nonce + b"\0\0\0\2"))
+print(ctr.decryptor().update(bytes(sealed[:-16])))
+AESGCM(key).decrypt(nonce, bytes(sealed), None)'
+```
+
+The first line decrypts with counter mode only (GCM's data keystream starts at block counter
+2) and prints `b'Leet me at noon.'`; the GCM check then ends with
+`cryptography.exceptions.InvalidTag`.
+
+<!-- stage: tamper-length -->
+
+This time the attacker leaves the message bytes alone and changes the length prefix:
+`{{original_prefix}}` becomes `{{changed_prefix}}`, one more than the truth (59 becomes 60).
+The client has sent two messages. The attacker passes on the first body behind the changed
+prefix, then the second frame untouched, and closes the connection. In the dump, the second
+frame's own prefix, `00 00 00 2b`, follows directly after the first body.
+
+The server believes the prefix. It reads 60 bytes: the 59 of the first body and the first byte
+of the second prefix, `00`. The last 16 of them, taken as the tag, are the real tag's last 15
+bytes and that `00`, and the ciphertext is one byte too long. GCM refuses:
+`[!] Failed to decrypt message`.
+
+Worse, the server has lost step. It takes the next 4 bytes as a length: the rest of the second
+prefix, `00 00 2b`, and the first byte of the second nonce, a random value. So it expects a body
+of 0x2b00 to 0x2bff bytes, over 11,000. Only 42 more bytes arrive before the attacker closes,
+and the server gives up: {{server_error}}. Both of its numbers count the 4-byte prefix. Had the
+connection stayed open, the server would have gone on waiting, swallowing the client's next
+messages as parts of that imaginary frame.
+
+So: DISRUPTED. No forged text reached the screen, since GCM held again, but the chat is broken
+for good. Once one length is wrong, a stream of frames cannot be put back in step, because
+nothing in the bytes marks where a frame begins. Two things help: making the length part of
+what the tag covers, so the damaged frame is refused for the right reason; and hanging up at the
+first failure instead of reading on out of step.
+
+<!-- stage: replay -->
+
+The client sends "{{message}}". The attacker passes the frame on and keeps a copy; the server
+prints the message. Then the attacker sends the copy, and the server prints it again. The dump
+is that copy: byte for byte the client's frame, nonce, ciphertext and tag included.
+
+The copy is a perfectly valid frame. The tag proves that the bytes were sealed by someone with
+the session key; it says nothing about *when*, or *how many times*. Demo 2's receiver remembers
+nothing of what it has seen and expects nothing in particular next, so any frame sent in this
+chat opens again. If the message is an order (a payment, "open the door", "delete everything"),
+it is carried out twice. (The copy would not open in another chat: every chat has its own
+session key.)
+
+What stops it: the receiver must know which message comes next, and the tag must cover that
+position, so that a copy of an earlier message no longer fits. Numbering the messages does
+it, as long as the number is authenticated; lesson 4 does not even have to send it.
+
+Be the attacker on a real chat. In one terminal run `learnchat serve --demo 2`. In a second,
+start this relay: it listens on port 5003, connects to the server when a client arrives, shows
+what passes, and sends every client write after the wrapped key to the server twice.
+
+```sh
+python3 -c 'import socket, threading
+listener = socket.create_server(("127.0.0.1", 5003))
+client, _ = listener.accept()
+server = socket.create_connection(("127.0.0.1", 5002))
+def relay(src, dst, name, copies):
+    first = True
+    while data := src.recv(65536):
+        print(name, len(data), "bytes:", data[:12].hex(" "), flush=True)
+        dst.sendall(data if first else data * copies)
+        first = False
+    dst.shutdown(socket.SHUT_WR)
+threading.Thread(target=relay, args=(server, client, "S->C", 1)).start()
+relay(client, server, "C->S", 2)'
+```
+
+In a third terminal run `learnchat connect 127.0.0.1 --port 5003 --demo 2` and type a message:
+the server prints it twice. Change the last `2` to `1` and the relay only watches; neither end
+can tell the difference. (It relies on each typed message arriving in one read, which is what
+happens on a quiet connection.)
+
+<!-- stage: reflection -->
+
+The client sends "{{message}}". This time the attacker does not pass it on: it sends the frame
+straight back to the client. The client opens it and prints `[Peer]: {{message}}`, as if the
+server had said it. The dump is the client's own frame, returned unchanged.
+
+Demo 2 uses one session key for both directions, and nothing in a frame says which way it was
+going. A frame the client sealed opens at the client exactly as it would at the server. In a
+chat that puts the client's words in the server's mouth; in a protocol of requests and
+answers, a request could come back as its own answer.
+
+What stops it: the two directions must be told apart under the tag. The simplest way is a
+separate key for each direction, so that a frame sealed for client-to-server cannot open as
+server-to-client.
+
+<!-- stage: drop-reorder -->
+
+The client sends three messages: "{{first}}", "{{second}}" and "{{third}}". The attacker passes
+on the third, then the first, and drops the second. The server prints message 3, then message
+1, the opposite of what the client meant, and nothing tells it that a message is missing.
+There is no dump in this stage: the frames themselves are unchanged, only their number and
+order.
+
+Each frame stands alone. Its tag covers its own bytes and nothing about its neighbours, so any
+selection of valid frames, in any order, is still a stream of valid frames. TCP's own sequence
+numbers do not help: they guard against the network losing or shuffling packets, and the
+attacker is not the network. It ends the client's TCP connection and opens a fresh one to the
+server, in which the frames arrive in perfect TCP order, just not in the client's.
+
+What stops it: the same authenticated numbering as for replay. A receiver that expects message
+1 and gets message 3 knows something is wrong. One gap remains even then: messages dropped at
+the very end, followed by a cut connection, look like a peer that simply stopped talking.
+
+<!-- stage: mitm -->
+
+This time the attacker works on the handshake. The server sends its RSA public key; the
+attacker keeps it and sends the client a public key of its own instead. Nothing in a PEM says
+whose key it is, so the client wraps a fresh session key for the attacker. The attacker unwraps
+it with its own private key, wraps it again with the real server's public key, and passes it
+on. Both sides print `[*] Handshake complete: symmetric key established`, and both are right:
+they share a session key, with the attacker.
+
+The first dump is the key the attacker now holds, the client's session key:
+`{{session_key}}`. The client sends "{{message}}"; the attacker opens it, changes `noon` to
+`nine`, and seals "{{rewritten}}" with the same key and a fresh nonce. The second dump is that
+frame. It is genuine in every way the server can check, and the server prints the rewritten
+text. Neither console shows anything unusual.
+
+Encryption protects you from everyone except the party you encrypt to, and demo 2 never checks
+who that is: the server's public key is not authenticated. Everything else falls with it. The
+attacker holds the session key, so a valid tag no longer means "from the client", and the
+attacker can also replay, reflect, drop and rewrite at will.
+
+What stops it: the client must be able to check that the key it uses is really the server's.
+That takes something the attacker cannot copy: a long-term key that only the real server
+holds, known to the client beforehand (SSH remembers each server's host key; TLS checks a
+certificate signed by an authority), and proof in every handshake that the server holds its
+private half. Lesson 4 gives the server such a key and has it sign the handshake.
+
+<!-- stage: nonce-reuse -->
+
+Here the attacker only watches; the fault is the client's. For this stage the client is
+deliberately broken so that it seals both its messages with the same nonce,
+`{{nonce}}` (the attacker's first line finds it in both frames). A correct demo 2 client draws
+a random nonce for every message; in real systems repeats come from broken random generators
+(a virtual machine restored from a snapshot, a process forked with a copy of the generator's
+state), from bugs, or from sealing too many messages under one key.
+
+GCM encrypts in counter mode: AES under the key turns the nonce and a block counter into a
+**keystream**, and ciphertext = plaintext XOR keystream. Same key and same nonce: same
+keystream. So XORing the two ciphertexts cancels it: `C1 XOR C2 = P1 XOR P2`. That is the
+dump, `{{xor}}`. It depends only on the two texts, not on the key, and it is `00` wherever they
+have the same byte (both end in `n.`).
+
+Knowing one message gives the other. Here the attacker knows the first, "{{known}}"; in real
+traffic, a greeting, a fixed header or a file format often does the same job. XOR it in and
+out comes "{{secret}}", read without the key. Even with neither message known, two texts in a
+human language can usually be pulled apart by trying likely words.
+
+The damage goes beyond reading, although this stage does not carry it out. A GCM tag is a
+polynomial in an **authentication key H**, derived from the session key and the same for every
+message, masked with a value that depends only on the key and the nonce. Two tags under one
+nonce share that mask, so the attacker can cancel it and solve for H (Joux's "forbidden
+attack"). With H and the keystream it can then seal messages of its choosing under that nonce
+with valid tags, and demo 2's receiver, which accepts any nonce, would take them as genuine.
+This is practical: in 2016 researchers found HTTPS servers that repeated GCM nonces, and forged
+content on them.
+
+What stops it: never use a nonce twice under one key. Random 96-bit nonces only make a repeat
+unlikely (NIST allows a key 2^32 such messages); a counter rules it out, as long as each key is
+used for one count only.
+
+The dump needs no key to check: it is just the two sentences XORed.
+
+```sh
+python3 -c 'a = b"Meet me at the library at noon."
+b = b"The door code is 4172, come in."
+print(bytes(x ^ y for x, y in zip(a, b)).hex(" "))'
+```
+
+And from the frames that really crossed the socket: `--export out3` writes `transcript.json`,
+which records every stage's values and every read and write.
+
+```sh
+learnchat lesson 3 --export out3 > /dev/null
+python3 -c 'import json
+t = json.load(open("out3/transcript.json"))
+st = {s["id"]: s for s in t["stages"]}
+s = st["nonce-reuse"]
+f1, f2 = [bytes.fromhex(r["hex"]) for r in s["records"]
+          if r["actor"] == "client" and r["direction"] == "sent"][-2:]
+print("nonce 1:", f1[4:16].hex(" "))
+print("nonce 2:", f2[4:16].hex(" "))
+xor = bytes(a ^ b for a, b in zip(f1[16:-16], f2[16:-16]))
+known = s["values"]["known"].encode()
+print(bytes(a ^ b for a, b in zip(xor, known)).decode())'
+```
+
+It takes the client's two message frames, cuts out the ciphertexts (after the 4-byte length and
+the 12-byte nonce, before the 16-byte tag), XORs them, then XORs in the known sentence: the
+door code comes out.
+
+<!-- stage: oversized-length -->
+
+The attacker sends the server four bytes, `ff ff ff ff`, and nothing more: a frame header that
+announces 4,294,967,295 bytes, 4 GiB. The dump is those four bytes.
+
+The original Python receiver believes any length, so it would try to read 4 GiB. Depending on
+how it reads, that means asking for a huge buffer at once, or waiting forever (the attacker
+sends nothing more) while keeping whatever does arrive. Either way one connection, without any
+key, can exhaust the server's memory or tie it up.
+
+learnchat checks the length as soon as the 4 bytes are in, before allocating anything. The
+largest body it accepts is {{limit}} bytes, and the server says: {{server_error}}. The attack
+FAILED.
+
+No key or tag could have helped here: the length has to be read before anything can be
+checked. Bounding every number that comes from a peer is the receiver's job, in any protocol.
+(`learnchat serve --max-frame BYTES` sets the limit.) The attacker has still ended this
+connection, as it can end any connection it sits on.
+
+Send the same four bytes to a real server, started with `learnchat serve --demo 2`:
+
+```sh
+python3 -c 'import socket, time
+s = socket.create_connection(("127.0.0.1", 5002))
+s.sendall(bytes.fromhex("ff ff ff ff"))
+time.sleep(1)'
+```
+
+The server refuses it in the middle of the handshake, where it was waiting for the wrapped key:
+`[!] handshake failed: frame of 4294967295 bytes exceeds the 1048576-byte limit; ...`.
+
+<!-- summary -->
+
+What the attacker on the path managed against demo 2:
+
+- **Changing bits** failed: the GCM tag caught it. **Changing a length** broke the chat without
+  getting any text through: the length was not authenticated, and a stream out of step cannot
+  recover.
+- **Replay**, **reflection**, **dropping** and **reordering** all succeeded, with frames it
+  could not read: one key serves both directions, and nothing ties a frame to its place in the
+  conversation.
+- The **man in the middle** succeeded completely, because nothing authenticates the server's
+  public key. The attacker read the session key, then read and rewrote at will.
+- A **repeated nonce** let it read a message without the key, and would let it forge.
+- An **absurd length** failed only because learnchat bounds every length; the original would
+  have tried to read 4 GiB.
+
+The pattern: encryption and a tag protect each frame from anyone *without* the key. They say
+nothing about *who* holds the key, nor about *which* frame should come *when*. A secure channel
+needs both: a key exchange that proves who is at the other end, and messages bound to their
+direction and their place in the stream.
+
+Lesson 4 runs demo 3, which adds exactly that, and then runs every attack of this lesson
+again.
+
+"""##
+    ),
+    (
+      "04-fixed.md",
+      ##"""
+# Lesson 4: A signed handshake and counted messages
+
+<!-- demo: fixed -->
+
+Lesson 3 broke the handshake chat in six ways. This lesson runs **demo 3**, learnchat's repair.
+It keeps demo 2's shape (frames with a 4-byte length, a handshake, then AES-256-GCM messages)
+and changes each part where lesson 3 found a hole:
+
+- the server has a long-term **identity key**, and the client remembers it (*pins* it);
+- each connection makes fresh **X25519** keys, and the server **signs** the handshake;
+- both sides derive **two keys**, one per direction, bound to the bytes of the handshake;
+- a message's nonce is its **number** in its direction, never sent, and the length prefix is
+  authenticated too.
+
+The first five stages run the handshake and one message with nobody interfering: the attacker
+sits on the path as in lesson 3, but only relays. The other eight run lesson 3's attacks on
+demo 2 again, in the same order. The `Attack` line says what happened, decided from what the
+client and the server did, and each stage points at the mechanism that stops its attack.
+
+To check the stages by hand, run the lesson once more with `--export` (add the same `--seed` as
+this run to get the same bytes):
+
+```sh
+learnchat lesson 4 --export out4 > /dev/null
+```
+
+That writes `out4/server-identity.pem`, and `out4/transcript.json` with every stage's values and
+every frame that crossed a socket; the commands below read them. The protocol is described byte
+for byte in `docs/demo-3-protocol.md` in learnchat's source.
+
+<!-- stage: identity -->
+
+The server has an **Ed25519** key pair that it keeps from run to run, in a file. Its public
+half, 32 bytes, is the dump: `{{identity_public}}`. This key never encrypts anything and never
+makes a session key. It only signs, so that each handshake can prove "this is the same server
+as before".
+
+Nobody compares 32 bytes of hex comfortably, so the server shows a **fingerprint**: SHA-256 over
+the 32 bytes, in base64 without the `=` padding, after `SHA256:`. Here: `{{fingerprint}}`. That
+is the form in which OpenSSH shows host keys (OpenSSH hashes its own encoding of a key, so the
+same key would get a different value there).
+
+The client **pins** the fingerprint: it remembers it for this server and from then on refuses
+any other, loudly. SSH's `known_hosts` file works this way. In this walkthrough the client was
+given the pin in advance. A real client has to get it somewhere:
+
+- **Trust on first use**: pin whatever the first connection shows. That is only as good as the
+  first connection: an attacker on the path that day gets pinned instead of the server.
+- **Out of band**: the server's operator reads the fingerprint off the server console (the
+  `[*] Server fingerprint:` line) and gives it to you by another way the attacker does not
+  control: in person, on the projector, by phone. Compare all 43 characters. Each character is
+  6 bits, so an attacker who generates keys until the first four match needs only about 16
+  million tries, which a laptop gets through in minutes.
+
+Compute the fingerprint from the exported key. The first command shows the public key as DER,
+44 bytes: a 12-byte header (`30 2a 30 05 06 03 2b 65 70 03 21 00`, with the identifier 1.3.101.112
+for Ed25519) and the 32 bytes of the key. The second hashes those 32 bytes and prints what
+follows `SHA256:`.
+
+```sh
+openssl pkey -in out4/server-identity.pem -pubout -outform DER | xxd
+openssl pkey -in out4/server-identity.pem -pubout -outform DER \
+  | tail -c 32 | openssl dgst -sha256 -binary | base64 | tr -d =
+```
+
+<!-- stage: client-hello -->
+
+The client speaks first. It makes a fresh **X25519** key pair for this connection only: the
+private key is 32 random bytes, and the public key, `{{client_ephemeral}}`, is derived from it
+on Curve25519. That public key is the whole ClientHello: the dump shows a frame of 36 bytes,
+the prefix `00 00 00 20` (32) and the key.
+
+X25519 is a **Diffie-Hellman** exchange. Each side combines its own private key with the other
+side's public key, and both get the same 32-byte secret; someone who sees only the two public
+keys cannot compute it. Unlike demo 2, no secret crosses the wire at all, wrapped or not.
+
+*Ephemeral* means that these private keys are thrown away once the handshake is done. That
+gives **forward secrecy**: someone who records today's traffic and later steals the server's
+identity key still cannot decrypt it, because the keys that made the secret no longer exist
+anywhere. A stolen identity key lets its thief pose as the server in future handshakes; it
+does not open past ones. Compare the RSA key exchange of TLS 1.2 and earlier, where one
+long-term RSA key unwrapped every session key, so stealing it opened every recorded session.
+TLS 1.3 dropped it. (Demo 2's RSA key was new at every start, so it had some forward secrecy
+by accident, at the price of giving the client nothing stable to check.)
+
+Nothing in the ClientHello is authenticated, and nothing needs to be. If an attacker replaced
+it, the server would sign the attacker's key, and the client's check in the next stages would
+fail.
+
+Two X25519 key pairs with `openssl`, and the secret computed from each side:
+
+```sh
+openssl genpkey -algorithm X25519 -out alice.pem
+openssl genpkey -algorithm X25519 -out bob.pem
+openssl pkey -in alice.pem -pubout -out alice.pub
+openssl pkey -in bob.pem -pubout -out bob.pub
+openssl pkeyutl -derive -inkey alice.pem -peerkey bob.pub | xxd -p -c 32
+openssl pkeyutl -derive -inkey bob.pem -peerkey alice.pub | xxd -p -c 32
+```
+
+The last two lines print the same 32 bytes.
+
+<!-- stage: server-hello -->
+
+The server makes its own ephemeral X25519 key, `{{server_ephemeral}}`, and answers with the
+ServerHello. The dump shows a frame of 132 bytes, the prefix `00 00 00 80` (128), then three
+fields:
+
+- the **identity** public key, the 32 bytes of the first stage;
+- the server's **ephemeral** public key;
+- an Ed25519 **signature**, `{{signature_short}}`, made with the identity's private key over
+  the text `learnchat demo 3 handshake`, the ClientHello, the identity key and the server's
+  ephemeral key, one after the other.
+
+The signature is what lesson 3's man in the middle did not have to face. Only the holder of the
+identity's private key can make it, and it covers the ephemeral key that the secret will come
+from. An attacker that swaps in an ephemeral key of its own breaks the signature; one that
+signs with its own identity key breaks the pin.
+
+Why sign the *client's* key too? It ties the answer to this connection. The ClientHello is new
+and random every time, so a signature over it cannot have been made earlier: a ServerHello
+recorded from another connection does not verify here, and an attacker that replaced the
+client's ClientHello with its own would get a signature over the wrong key. The fixed text at
+the start keeps a signature made for this protocol from being passed off as one for anything
+else the same key might sign.
+
+TLS 1.3 and SSH do the same in their own ways. In TLS 1.3 the server signs a hash of the whole
+handshake so far (the CertificateVerify message); in SSH it signs the "exchange hash", which
+covers both sides' ephemeral keys among other things.
+
+Check the signature from the recorded frames, then again with another connection's
+ClientHello (from the replay stage), then with a swapped ephemeral key:
+
+```sh
+python3 -c 'import json, os
+from cryptography.hazmat.primitives.asymmetric import ed25519
+t = json.load(open("out4/transcript.json"))
+st = {s["id"]: s for s in t["stages"]}
+def sent(stage, who):
+    rs = st[stage]["records"]
+    return next(bytes.fromhex(r["hex"]) for r in rs if r["actor"] == who)
+hello_c = sent("client-hello", "client")[4:]
+other_c = sent("replay", "client")[4:]
+hello_s = sent("server-hello", "server")[4:]
+key = ed25519.Ed25519PublicKey.from_public_bytes(hello_s[:32])
+label = b"learnchat demo 3 handshake"
+for name, c, e in [("as sent", hello_c, hello_s[32:64]),
+                   ("other ClientHello", other_c, hello_s[32:64]),
+                   ("swapped ephemeral", hello_c, os.urandom(32))]:
+    try:
+        key.verify(hello_s[64:], label + c + hello_s[:32] + e)
+        print(name, "-> valid")
+    except Exception as error:
+        print(name, "->", type(error).__name__)'
+```
+
+The first line says `valid`, the other two `InvalidSignature`.
+
+<!-- stage: keys -->
+
+The client checks the ServerHello in two steps: the identity against its pin, then the
+signature. Its first line says both passed. Then each side computes the X25519 secret from its
+own private key and the other's public key. The first dump is the client's result,
+`{{shared_secret}}`; the server got the same 32 bytes, and they never crossed the wire.
+
+The secret is not used as a key directly. **HKDF-SHA256** turns it into keys in two steps:
+*extract* runs HMAC-SHA256 over the secret with a **salt**, giving one uniformly random 32-byte
+key; *expand* runs HMAC-SHA256 over a **label** with that key, giving a separate key for each
+label.
+
+- The salt is the **transcript hash**: SHA-256 over `learnchat demo 3 handshake`, the
+  ClientHello and the ServerHello, here `{{transcript_hash}}`. Change any byte of the handshake
+  and the keys change, so the two ends can only agree on keys if they saw the same handshake.
+- Two labels, `learnchat demo 3 client to server` and `learnchat demo 3 server to client`, give
+  two keys (the last two dumps): `{{client_key}}` seals what the client sends, and
+  `{{server_key}}` what the server sends. The `wire` line confirms that both ends derived the
+  same pair.
+
+Two keys answer lesson 3's reflection, and they also prevent a quieter disaster: both directions
+number their messages from 0 (next stage), so under one shared key the client's message 0 and
+the server's message 0 would share a nonce, which is lesson 3's nonce reuse.
+
+Derive the keys again from the transcript. The shared secret comes from the stage's values (it
+cannot be recomputed without a private key, which is the point); the two hellos come from the
+frames that crossed the socket.
+
+```sh
+python3 -c 'import json, hashlib
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+t = json.load(open("out4/transcript.json"))
+st = {s["id"]: s for s in t["stages"]}
+def sent(stage, who):
+    rs = st[stage]["records"]
+    return next(bytes.fromhex(r["hex"]) for r in rs if r["actor"] == who)
+hello_c = sent("client-hello", "client")[4:]
+hello_s = sent("server-hello", "server")[4:]
+label = b"learnchat demo 3 handshake"
+salt = hashlib.sha256(label + hello_c + hello_s).digest()
+print("transcript hash:", salt.hex(" "))
+secret = bytes.fromhex(st["keys"]["values"]["shared_secret"])
+for way in ("client to server", "server to client"):
+    info = b"learnchat demo 3 " + way.encode()
+    key = HKDF(SHA256(), 32, salt, info).derive(secret)
+    print(way + ":", key.hex(" "))'
+```
+
+<!-- stage: message -->
+
+The client sends "{{message}}". The dump is the frame, {{frame_length}} bytes: the prefix
+`{{length_prefix}}`, the ciphertext and the 16-byte tag. There is no nonce in it: in lesson 2
+the same sentence took 12 bytes more.
+
+The nonce is the message's **number** in its direction: four zero bytes, then the number as 8
+bytes, big-endian. This is the client's message 0, so its nonce is `{{nonce_0}}`; its next
+message will use `{{nonce_1}}`. Both ends count, so both know the number without sending it.
+The server opens this frame with nonce 0 and the client-to-server key; anything but the
+client's message 0 would fail the tag.
+
+- **No nonce ever repeats** under a key: each key serves one direction of one connection, and a
+  64-bit counter only runs out after 2^64 messages. Random nonces are unlikely to repeat; a
+  counter cannot.
+- **Position is checked**: a frame opens only at its own place in the stream.
+
+The prefix `{{length_prefix}}` is also given to GCM as **associated data**: it is not encrypted
+(the receiver needs it to find the end of the frame) but the tag covers it. GCM already mixes
+the ciphertext's length into the tag, so a longer or shorter body would fail anyway; with the
+prefix authenticated as well, every byte on the wire is covered. TLS 1.3 does the same with its
+5-byte record header.
+
+And any frame that fails is fatal: demo 3 closes the connection where demo 2 printed a warning
+and read on. After a failure the two ends no longer agree on what was said, or on where the
+next frame starts.
+
+Open the recorded frame with the client-to-server key: with nonce 0 and its own prefix, then
+with nonce 1, then with nonce 0 but a prefix one larger.
+
+```sh
+python3 -c 'import json
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+t = json.load(open("out4/transcript.json"))
+st = {s["id"]: s for s in t["stages"]}
+key = AESGCM(bytes.fromhex(st["keys"]["values"]["client_key"]))
+frame = next(bytes.fromhex(r["hex"]) for r in st["message"]["records"]
+             if r["actor"] == "client")
+def try_open(n, prefix):
+    nonce = bytes(4) + n.to_bytes(8, "big")
+    try: text = key.decrypt(nonce, frame[4:], prefix).decode()
+    except Exception as e: text = type(e).__name__
+    print("nonce", n, "prefix", prefix.hex(" "), "->", text)
+try_open(0, frame[:4])
+try_open(1, frame[:4])
+try_open(0, (len(frame) - 3).to_bytes(4, "big"))'
+```
+
+Only the first opens; the other two end in `InvalidTag`. The third changed nothing but the
+associated data.
+
+<!-- stage: tamper-bit -->
+
+Now the attacks, each on a fresh connection with a fresh handshake. The attacker flips the
+lowest bit of the first ciphertext byte, as in lesson 3 (now at offset 4, right after the
+prefix, since there is no nonce). The tag does not match, and the server ends the connection
+with the `[!]` line below.
+
+Integrity held for the same reason as in lesson 3: the attacker cannot compute a tag without the
+client-to-server key. What is new is the reaction. Demo 2 printed a warning and waited for more;
+demo 3 hangs up. Its message cannot say *what* happened: a changed bit, a copy, a reflected or a
+missing frame all look the same to the receiver, a frame that is not the next message it
+expects. Hanging up turns any interference into a visible break instead of a quietly missing
+message. The price is that one flipped bit ends the chat; but an attacker on the path can end it
+anyway, by cutting the connection.
+
+<!-- stage: tamper-length -->
+
+The same trick as in lesson 3: the first frame's prefix claims one byte more (`00 00 00 30`
+instead of `00 00 00 2f`), and the second frame follows. The server reads the body plus one
+stray byte and opens it with nonce 0 and, as associated data, the prefix it received. It fails
+at once, and the server closes the connection.
+
+In this attack the longer body alone would already fail (its last 16 bytes are no longer the
+tag); the associated data makes sure that the prefix itself is authenticated, whatever else
+changes. The difference that shows is what comes next: in lesson 3 the server read on out of
+step and took nonce bytes for a length; here it stops at the first bad frame, so there is no
+"next" to misread.
+
+<!-- stage: replay -->
+
+The client sends "Please transfer 100 euros to Bob.", and the server accepts it as message 0
+(its `[Peer]` line). The attacker sends the same frame again. The server now expects message 1
+and opens the frame with nonce 1, but the frame was sealed with nonce 0, so the tag does not
+match. The server's `[!]` line names message 1, the one it expected, and hangs up. One transfer,
+not two.
+
+The mechanism is the **sequence number**: it is never sent, but it is part of the nonce, so the
+tag depends on it. A copy of an earlier frame cannot fit a later position. Replaying into
+another connection fails too: every connection's keys come from fresh ephemeral keys.
+
+<!-- stage: reflection -->
+
+The client sends a message; the attacker sends the frame back to the client, as in lesson 3.
+The client expects the server's message 0, so even the number matches: nonce 0 in both
+directions. What does not match is the **key**: the client opens with the server-to-client key,
+and the frame was sealed with the client-to-server key. The tag fails, and the client hangs up.
+
+Counting alone would not have stopped this; the per-direction keys do. TLS 1.3 and SSH also
+derive a separate key for each direction.
+
+<!-- stage: drop-reorder -->
+
+The client sends three messages, numbers 0, 1 and 2; the attacker passes on only the third.
+The server expects message 0, opens with nonce 0, and the frame, sealed as number 2, fails: the
+server names message 0 and hangs up. Reordering fails the same way, and so does dropping a
+message in the middle: the next one arrives out of turn.
+
+What counting cannot catch is a cut at the end: drop the last messages, then close the
+connection. The receiver only sees the connection end, and cannot know whether more was sent.
+An authenticated goodbye closes that gap: a sealed `exit` in the chat, `close_notify` in TLS.
+A connection that ends without one may have lost something.
+
+<!-- stage: mitm -->
+
+Two tries; the client refuses both. It has pinned `{{fingerprint}}`.
+
+1. The attacker answers the ClientHello itself, with a ServerHello made and correctly signed
+   with an identity key of its own, fingerprint `{{impostor_fingerprint}}`. The signature is
+   valid, for the wrong key. The **pin** catches it: the client's first `[!]` line.
+2. The attacker relays the real ServerHello but puts its own ephemeral key in place of the
+   server's, so that it could compute the secret. The identity matches the pin, but the
+   **signature** covers the original ephemeral key and no longer verifies: the second line.
+
+Replacing the ClientHello instead fails like the second try, since the server signs the
+ClientHello it received and the client checks against the one it sent. With the identity fixed
+by the pin and both ephemeral keys fixed by the signature, no key the attacker knows can enter
+the secret.
+
+The pin is the weak point. A client connecting for the first time, with no pin and no
+out-of-band check, would have accepted the first try and pinned the attacker. That is why SSH
+asks you to confirm a new host's fingerprint, and shouts when a known host's key changes; and
+why TLS uses certificates instead, in which an authority the client already trusts vouches for
+the server's key.
+
+<!-- stage: nonce-reuse -->
+
+The attacker can only hope for a repeated nonce, and demo 3 never makes one. The client sends
+the same sentence twice; the two dumps are message 0 and message 1 as they crossed the wire.
+Same text, same length, same key, but nonces `{{nonce_0}}` and `{{nonce_1}}`: the ciphertexts
+and tags look unrelated. Under a repeated nonce they would be identical, and the attacker would
+see at a glance that the same message was sent twice.
+
+Each nonce's keystream is used once, so XORing two ciphertexts gives the XOR of two unrelated
+keystreams: noise, not `P1 XOR P2`. And with no two tags under one nonce, the equations that
+would reveal H never arise.
+
+A repeat could only come from using a key beyond one connection, or from the counter running
+out after 2^64 messages. Demo 3's keys live for one direction of one connection, which rules out
+the first; protocols with long-lived keys have to care about both. TLS 1.3 can replace its keys
+during a connection (KeyUpdate), and SSH renegotiates keys periodically.
+
+XOR the two ciphertexts yourself. Both messages are the same text, so with a repeated nonce this
+would print only zeros:
+
+```sh
+python3 -c 'import json
+t = json.load(open("out4/transcript.json"))
+st = {s["id"]: s for s in t["stages"]}
+f = [bytes.fromhex(r["hex"]) for r in st["nonce-reuse"]["records"]
+     if r["actor"] == "client"][-2:]
+print(bytes(a ^ b for a, b in zip(f[0][4:-16], f[1][4:-16])).hex(" "))'
+```
+
+<!-- stage: oversized-length -->
+
+The same four bytes as in lesson 3, `ff ff ff ff`, and the same answer: the server refuses the
+length before reading or allocating anything, and closes the connection.
+
+The bound belongs to the receiver, not to the protocol: a length has to be read before anything
+can be verified, so no key or tag could replace it. The attacker has still ended this
+connection, as it can end any connection it sits on.
+
+<!-- summary -->
+
+How each attack of lesson 3 now fails:
+
+- **Tampering** with a bit or a length: the GCM tag, which now also covers the length prefix;
+  and the connection ends at the first bad frame, so nothing is read out of step.
+- **Replay**, **dropping** and **reordering**: the nonce is the message's number in its
+  direction, so a frame opens only at its own place.
+- **Reflection**: one key per direction.
+- **Man in the middle**: the pinned identity key, and its signature over both ephemeral keys.
+- **Nonce reuse**: a counter under keys that live for one direction of one connection.
+- **An absurd length**: the receiver's bound, as before.
+
+And the ephemeral X25519 keys add **forward secrecy**: a stolen identity key does not open
+recorded chats.
+
+What demo 3 still does not do:
+
+- **Authenticate the client.** The client knows who the server is; the server has no idea who
+  connected. SSH adds user keys or passwords, TLS can ask for client certificates, Noise has
+  handshakes in which both sides hold long-term keys.
+- **Hide lengths and timing.** Ciphertext is exactly as long as the text, and everyone on the
+  path sees when each message goes.
+- **Stop denial of service.** An attacker on the path can cut the connection, or flip one bit to
+  make demo 3 hang up. Nothing built on top of TCP can stop someone who carries the packets from
+  dropping them.
+- **Establish trust by itself.** Trust on first use is only as good as the first connection or
+  the out-of-band check. There is no way to replace the identity key that a client can tell
+  from an attack, and no way to revoke a stolen one: certificates exist partly for that.
+- **Rekey.** One key per direction serves the whole connection. The 2^64-message limit is
+  theoretical, but real protocols change keys much earlier, which also limits what one leaked
+  key exposes.
+
+Demo 3 is a teaching protocol: small enough to read in full, but never reviewed or proven. Its
+structure is the one TLS 1.3 uses: ephemeral Diffie-Hellman, the server's signature over the
+handshake, an HKDF key schedule over transcript hashes, a key per direction, nonces from a
+record counter, the record header as associated data. TLS 1.3 adds certificates, negotiation of
+versions and algorithms, key updates, an authenticated close and years of scrutiny. For real
+use take TLS 1.3, SSH or a Noise protocol, through a maintained library.
+
+Every value and frame of this lesson is in `transcript.json` after
+`learnchat lesson 4 --export out4`, with the identity key in `server-identity.pem`; `--seed`
+repeats a run byte for byte.
+
+To use demo 3 as a real chat, run `learnchat serve --demo 3` in one terminal: it creates its
+identity key on first start and prints `[*] Server fingerprint: SHA256:...`. In another
+terminal, `learnchat connect 127.0.0.1 --demo 3` pins that fingerprint on first use (compare the
+two lines, as you would when SSH asks) and refuses loudly if it ever changes. Add `--show-wire`
+to watch the ClientHello, the signed ServerHello and the counted message frames go by.
+
+"""##
+    ),
   ]
 }

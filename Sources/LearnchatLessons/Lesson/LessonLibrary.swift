@@ -24,7 +24,7 @@ public struct LessonLibrary: Sendable {
   public let source: Source
 
   /// The library in `folder`, or found as described above when `folder` is nil.
-  public static func locate(folder: String?, executablePath: String = CommandLine.arguments[0])
+  public static func locate(folder: String?, executablePath: String = runningExecutable)
     throws(LessonError) -> LessonLibrary
   {
     if let folder {
@@ -46,6 +46,13 @@ public struct LessonLibrary: Sendable {
       }
     }
     return LessonLibrary(source: .builtIn)
+  }
+
+  /// This process's executable: `/proc/self/exe` on Linux, which, unlike `argv[0]`, is a full
+  /// path even when the binary was found through `PATH`.
+  public static var runningExecutable: String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
   }
 
   private static func candidateFolders(executablePath: String) -> [String] {

@@ -11,6 +11,7 @@ public enum ExportWriter {
       let title: String
       let actor: String
       let values: [String: String]
+      let outcome: String?
       let console: [Line]
       let records: [Record]
     }
@@ -56,7 +57,7 @@ public enum ExportWriter {
       stages: run.reports.map { report in
         Transcript.Stage(
           id: report.stage.id, title: report.stage.title, actor: report.stage.actor.rawValue,
-          values: report.values,
+          values: report.values, outcome: report.outcome?.verdict.rawValue,
           console: report.console.map { .init(actor: $0.actor.rawValue, text: $0.text) },
           records: report.records.map {
             .init(

@@ -28,6 +28,11 @@ public enum HTMLPage {
         }
         body += "</pre>\n"
       }
+      if let outcome = report.outcome {
+        body +=
+          "<p class=\"outcome \(outcome.verdict.rawValue)\"><strong>Attack "
+          + "\(outcome.verdict.rawValue)</strong>: \(escape(outcome.summary))</p>\n"
+      }
       for shown in report.shown {
         body += "<figure>\n" + dumps.render(shown.hexDump) + "</figure>\n"
       }
@@ -76,6 +81,11 @@ public enum HTMLPage {
     pre.console .client { color: #7a3fa0; }
     code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
     figure { margin: 1rem 0; }
+    section.attacker h2 { color: #b00020; }
+    pre.console .attacker { color: #b00020; }
+    .outcome { padding: .5rem .8rem; border-left: 4px solid; }
+    .outcome.succeeded, .outcome.disrupted { background: #fde7ea; border-color: #b00020; }
+    .outcome.failed { background: #e6f4ea; border-color: #1e7e34; }
     .seeded, .stopped { background: #fff4d6; padding: .5rem .8rem; border-left: 4px solid #e0a800; }
     """
 

@@ -45,9 +45,15 @@ public struct TerminalPresenter: Sendable {
     if !report.console.isEmpty {
       output += "\n"
       for line in report.console {
-        let name = line.actor.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)
+        let name = line.actor.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
         output += "  " + painter.paint("\(name) │", line.actor.color) + " \(line.text)\n"
       }
+    }
+    if let outcome = report.outcome {
+      let color: TerminalColor = outcome.verdict == .failed ? .heading : .error
+      output +=
+        "\n" + painter.paint("  Attack \(outcome.verdict.rawValue.uppercased()):", color)
+        + " \(outcome.summary)\n"
     }
     let dumps = HexDumpRenderer(colors: settings.colors, width: settings.width, full: full)
     for shown in report.shown {
@@ -87,6 +93,7 @@ extension StageActor {
     case .server: return .server
     case .client: return .client
     case .wire: return .wire
+    case .attacker: return .attacker
     }
   }
 }

@@ -59,14 +59,14 @@ public struct HandshakeWalkthrough: Walkthrough {
   }
 
   public func run(onStage: (StageReport) throws -> StageDecision) throws -> [Artifact] {
-    var session = Session(context: context, hidingPorts: hidingPorts)
-    do {
-      try session.run(onStage: onStage)
-    } catch is StageSequence.Stopped {
-      // The caller stopped the run; what it produced so far is still exported.
+    try StageSequence.run(Self.stages, onStage: onStage) { sequence, taps, artifacts in
+      var session = Session(context: context, hidingPorts: hidingPorts, taps: taps)
+      defer {
+        session.close()
+        artifacts = session.artifacts
+      }
+      try session.run(sequence)
     }
-    session.close()
-    return session.artifacts
   }
 }
 
@@ -74,13 +74,14 @@ public struct HandshakeWalkthrough: Walkthrough {
 private struct Session {
   let context: CryptoContext
   let hidingPorts: Bool
-  let taps = PeerTaps()
+  let taps: PeerTaps
   var artifacts: [Artifact] = []
   var connections: [TCPConnection] = []
 
-  init(context: CryptoContext, hidingPorts: Bool) {
+  init(context: CryptoContext, hidingPorts: Bool, taps: PeerTaps) {
     self.context = context
     self.hidingPorts = hidingPorts
+    self.taps = taps
   }
 
   func close() {
@@ -91,13 +92,7 @@ private struct Session {
     artifacts.append(Artifact(fileName: name, bytes: bytes))
   }
 
-  mutating func run(onStage: (StageReport) throws -> StageDecision) throws {
-    try withoutActuallyEscaping(onStage) { onStage in
-      try run(StageSequence(taps: taps, onStage: onStage, stages: HandshakeWalkthrough.stages))
-    }
-  }
-
-  private mutating func run(_ sequence: StageSequence) throws {
+  mutating func run(_ sequence: StageSequence) throws {
 
     let listener = try TCPListener(host: "127.0.0.1", port: 0)
     defer { listener.close() }

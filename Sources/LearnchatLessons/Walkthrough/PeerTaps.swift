@@ -4,6 +4,8 @@ import LearnchatWire
 struct PeerTaps {
   let server = WireTap()
   let client = WireTap()
+  /// The attacker's two sockets, when there is one on the path.
+  let attacker = WireTap()
 
   /// Takes every record made since the last call: writes first, then reads (in a walkthrough
   /// every read follows the write it receives), server before client.
@@ -14,7 +16,10 @@ struct PeerTaps {
     let clientRecords = client.drain().map {
       StageReport.TapRecord(actor: .client, direction: $0.direction, bytes: $0.bytes)
     }
-    let all = serverRecords + clientRecords
+    let attackerRecords = attacker.drain().map {
+      StageReport.TapRecord(actor: .attacker, direction: $0.direction, bytes: $0.bytes)
+    }
+    let all = serverRecords + clientRecords + attackerRecords
     return all.filter { $0.direction == .sent } + all.filter { $0.direction == .received }
   }
 }

@@ -32,90 +32,83 @@ public struct PlaintextWalkthrough: Walkthrough {
   }
 
   public func run(onStage: (StageReport) throws -> StageDecision) throws -> [Artifact] {
-    try withoutActuallyEscaping(onStage) { onStage in
-      let taps = PeerTaps()
-      return try run(StageSequence(taps: taps, onStage: onStage, stages: Self.stages), taps: taps)
-    }
+    try StageSequence.run(Self.stages, onStage: onStage, runStages)
   }
 
-  private func run(_ sequence: StageSequence, taps: PeerTaps) throws -> [Artifact] {
-    var artifacts: [Artifact] = []
-    do {
-      let listener = try TCPListener(host: "127.0.0.1", port: 0)
-      defer { listener.close() }
-      var server: PlaintextPeer?
-      var client: PlaintextPeer?
-      defer {
-        client?.connection.close()
-        server?.connection.close()
-      }
-
-      try sequence.stage("connect") { report in
-        let clientConnection = try TCPConnection.connect(
-          host: "127.0.0.1", port: listener.port, tap: taps.client)
-        let serverConnection = try listener.accept(tap: taps.server)
-        client = PlaintextPeer(connection: clientConnection)
-        server = PlaintextPeer(connection: serverConnection)
-        let port = ValueText.port(listener.port, hidden: hidingPorts)
-        let clientPort = ValueText.port(serverConnection.remoteAddress.port, hidden: hidingPorts)
-        report.values["server_address"] = "127.0.0.1:\(port)"
-        report.values["client_address"] = "127.0.0.1:\(clientPort)"
-        report.say(.server, "[*] Listening on 127.0.0.1:\(port) ...")
-        report.say(.server, "[*] Connection from ('127.0.0.1', \(clientPort))")
-        report.say(.server, "I'm ready")
-        report.say(.client, "I'm ready")
-      }
-      guard let server, let client else { return artifacts }
-
-      try sequence.stage("send") { report in
-        let sent = try client.send(Self.message)
-        report.values["message"] = Self.message
-        report.values["message_length"] = String(sent.count)
-        report.values["message_hex"] = ValueText.hex(sent)
-        report.say(.client, "You: \(Self.message)")
-        report.show("client → server: the message, as the client wrote it", sent)
-        artifacts.append(Artifact(fileName: "01-client-message.bin", bytes: sent))
-      }
-
-      try sequence.stage("eavesdrop") { report in
-        let received = try server.receive() ?? []
-        report.values["message"] = ChatText.displayable(received)
-        report.values["message_hex"] = ValueText.hex(received)
-        report.show("wire: what the server read, and what anyone on the path can read", received)
-        report.say(.server, "[Peer]: \(ChatText.displayable(received))")
-      }
-
-      try sequence.stage("two-sends") { report in
-        // Both writes finish before the server reads, as when a user types quickly or the
-        // network is slow: the stream keeps no boundary between them.
-        let first = try client.send(Self.quickSends.0)
-        let second = try client.send(Self.quickSends.1)
-        let received = try server.receive() ?? []
-        report.values["first"] = Self.quickSends.0
-        report.values["second"] = Self.quickSends.1
-        report.values["received"] = ChatText.displayable(received)
-        report.values["read_count"] = "1"
-        report.say(.client, "You: \(Self.quickSends.0)")
-        report.say(.client, "You: \(Self.quickSends.1)")
-        report.show("client → server: first send", first)
-        report.show("client → server: second send", second)
-        report.show("server: one read returned all of this", received)
-        report.say(.server, "[Peer]: \(ChatText.displayable(received))")
-      }
-
-      try sequence.stage("exit") { report in
-        let sent = try client.send(ChatText.exitCommand)
-        client.connection.close()
-        let received = try server.receive() ?? []
-        report.say(.client, "You: exit")
-        report.show("client → server: exit", sent)
-        if ChatText.isExit(ChatText.displayable(received)) {
-          report.say(.server, "[Peer exited]")
-        }
-      }
-    } catch is StageSequence.Stopped {
-      return artifacts
+  private func runStages(
+    _ sequence: StageSequence, taps: PeerTaps, artifacts: inout [Artifact]
+  ) throws {
+    let listener = try TCPListener(host: "127.0.0.1", port: 0)
+    defer { listener.close() }
+    var server: PlaintextPeer?
+    var client: PlaintextPeer?
+    defer {
+      client?.connection.close()
+      server?.connection.close()
     }
-    return artifacts
+
+    try sequence.stage("connect") { report in
+      let clientConnection = try TCPConnection.connect(
+        host: "127.0.0.1", port: listener.port, tap: taps.client)
+      let serverConnection = try listener.accept(tap: taps.server)
+      client = PlaintextPeer(connection: clientConnection)
+      server = PlaintextPeer(connection: serverConnection)
+      let port = ValueText.port(listener.port, hidden: hidingPorts)
+      let clientPort = ValueText.port(serverConnection.remoteAddress.port, hidden: hidingPorts)
+      report.values["server_address"] = "127.0.0.1:\(port)"
+      report.values["client_address"] = "127.0.0.1:\(clientPort)"
+      report.say(.server, "[*] Listening on 127.0.0.1:\(port) ...")
+      report.say(.server, "[*] Connection from ('127.0.0.1', \(clientPort))")
+      report.say(.server, "I'm ready")
+      report.say(.client, "I'm ready")
+    }
+    guard let server, let client else { return }
+
+    try sequence.stage("send") { report in
+      let sent = try client.send(Self.message)
+      report.values["message"] = Self.message
+      report.values["message_length"] = String(sent.count)
+      report.values["message_hex"] = ValueText.hex(sent)
+      report.say(.client, "You: \(Self.message)")
+      report.show("client → server: the message, as the client wrote it", sent)
+      artifacts.append(Artifact(fileName: "01-client-message.bin", bytes: sent))
+    }
+
+    try sequence.stage("eavesdrop") { report in
+      let received = try server.receive() ?? []
+      report.values["message"] = ChatText.displayable(received)
+      report.values["message_hex"] = ValueText.hex(received)
+      report.show("wire: what the server read, and what anyone on the path can read", received)
+      report.say(.server, "[Peer]: \(ChatText.displayable(received))")
+    }
+
+    try sequence.stage("two-sends") { report in
+      // Both writes finish before the server reads, as when a user types quickly or the
+      // network is slow: the stream keeps no boundary between them.
+      let first = try client.send(Self.quickSends.0)
+      let second = try client.send(Self.quickSends.1)
+      let received = try server.receive() ?? []
+      report.values["first"] = Self.quickSends.0
+      report.values["second"] = Self.quickSends.1
+      report.values["received"] = ChatText.displayable(received)
+      report.values["read_count"] = "1"
+      report.say(.client, "You: \(Self.quickSends.0)")
+      report.say(.client, "You: \(Self.quickSends.1)")
+      report.show("client → server: first send", first)
+      report.show("client → server: second send", second)
+      report.show("server: one read returned all of this", received)
+      report.say(.server, "[Peer]: \(ChatText.displayable(received))")
+    }
+
+    try sequence.stage("exit") { report in
+      let sent = try client.send(ChatText.exitCommand)
+      client.connection.close()
+      let received = try server.receive() ?? []
+      report.say(.client, "You: exit")
+      report.show("client → server: exit", sent)
+      if ChatText.isExit(ChatText.displayable(received)) {
+        report.say(.server, "[Peer exited]")
+      }
+    }
   }
 }

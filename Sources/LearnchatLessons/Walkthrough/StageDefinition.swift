@@ -4,6 +4,8 @@ public enum StageActor: String, Sendable, CaseIterable {
   case client
   /// The network between them: what an eavesdropper sees.
   case wire
+  /// Someone on the path who reads, changes, drops or injects bytes (lessons 3 and 4).
+  case attacker
 }
 
 /// One stage a demo goes through, declared before it runs so a lesson file can be checked

@@ -42,6 +42,8 @@ public struct StageReport: Sendable {
   public var shown: [Bytes] = []
   /// Every read and write on the sockets during the stage, from the taps.
   public var records: [TapRecord] = []
+  /// For an attack stage: whether the attack worked, as the program checked it.
+  public var outcome: AttackOutcome?
 
   /// An empty report for `stage`.
   public init(stage: StageDefinition) {
@@ -62,6 +64,24 @@ public struct StageReport: Sendable {
   mutating func show(_ title: String, _ bytes: [UInt8], fields: [FrameField] = []) {
     shown.append(Bytes(title: title, bytes: bytes, fields: fields))
   }
+}
+
+/// How an attack went, decided from what the victims really did, not assumed.
+public struct AttackOutcome: Sendable, Equatable {
+  /// The verdicts an attack can get.
+  public enum Verdict: String, Sendable {
+    /// The attacker got what it wanted: read, forged, replayed...
+    case succeeded
+    /// The victims noticed, or were not affected.
+    case failed
+    /// Nothing forged got through, but the chat is broken.
+    case disrupted
+  }
+
+  /// The verdict.
+  public let verdict: Verdict
+  /// One sentence saying what the victims did.
+  public let summary: String
 }
 
 /// What a walkthrough's caller decides after each stage.

@@ -24,7 +24,8 @@ public protocol Walkthrough: Sendable {
 public enum Walkthroughs {
   /// Every walkthrough type.
   public static let all: [any Walkthrough.Type] = [
-    PlaintextWalkthrough.self, HandshakeWalkthrough.self,
+    PlaintextWalkthrough.self, HandshakeWalkthrough.self, AttackWalkthrough.self,
+    DefenseWalkthrough.self,
   ]
 
   /// The walkthrough for demo `name`, if there is one.
@@ -42,6 +43,25 @@ struct StageSequence {
   let taps: PeerTaps
   let onStage: (StageReport) throws -> StageDecision
   let stages: [StageDefinition]
+
+  /// Runs a whole walkthrough: `body` drives the demo through `sequence`'s stages with fresh
+  /// taps; a `.stop` at a pause ends it quietly. Returns what `body` offered for export, as
+  /// far as it got.
+  static func run(
+    _ stages: [StageDefinition], onStage: (StageReport) throws -> StageDecision,
+    _ body: (StageSequence, PeerTaps, inout [Artifact]) throws -> Void
+  ) throws -> [Artifact] {
+    try withoutActuallyEscaping(onStage) { onStage in
+      let taps = PeerTaps()
+      var artifacts: [Artifact] = []
+      do {
+        try body(StageSequence(taps: taps, onStage: onStage, stages: stages), taps, &artifacts)
+      } catch is Stopped {
+        // The user quit at a pause: what was produced so far still counts.
+      }
+      return artifacts
+    }
+  }
 
   /// Runs `body` as the stage `id`, then reports it.
   func stage(_ id: String, _ body: (inout StageReport) throws -> Void) throws {

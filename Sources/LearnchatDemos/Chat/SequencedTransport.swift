@@ -1,0 +1,75 @@
+import LearnchatCrypto
+import LearnchatWire
+
+/// Demo 3: sealed messages with counted nonces, one key per direction.
+///
+/// A frame that fails authentication ends the session: `receive` throws
+/// `Demo3Error.messageRejected`, because after it the two ends no longer agree on what was said.
+public struct SequencedTransport: ChatTransport {
+  let channel: SequencedChannel
+
+  /// A transport over `channel`.
+  public init(channel: SequencedChannel) {
+    self.channel = channel
+  }
+
+  public func send(_ text: String) throws -> WireEvent {
+    let sent = try channel.send(text)
+    return WireEvent(
+      direction: .sent, title: "message frame", bytes: sent.frame,
+      fields: Demo3FrameLayout.messageFrame(bodyCount: sent.frame.count - FrameDecoder.headerSize))
+  }
+
+  public func receive() throws -> ChatIncoming? {
+    guard let received = try channel.receive() else { return nil }
+    let frame = try FrameEncoder.encode(received.body)
+    let wire = WireEvent(
+      direction: .received, title: "message frame", bytes: frame,
+      fields: Demo3FrameLayout.messageFrame(bodyCount: received.body.count))
+    return ChatIncoming(wire: wire, content: ChatIncoming.decoding(received.plaintext))
+  }
+
+  public func close() { channel.framed.close() }
+}
+
+/// The fields of demo 3's frames, as offsets into a whole frame (length prefix included).
+public enum Demo3FrameLayout {
+  /// The ClientHello: length, then the client's ephemeral X25519 public key.
+  public static func clientHelloFrame(bodyCount: Int) -> [FrameField] {
+    let header = FrameDecoder.headerSize
+    return [
+      FrameLayout.lengthPrefix(bodyCount: bodyCount),
+      FrameField(name: "ephemeral (X25519)", range: header..<(header + bodyCount)),
+    ]
+  }
+
+  /// The ServerHello: length, identity key, ephemeral key, signature (cut to what is there).
+  public static func serverHelloFrame(bodyCount: Int) -> [FrameField] {
+    let header = FrameDecoder.headerSize
+    let end = header + max(0, bodyCount)
+    let identityEnd = min(end, header + Ed25519.keyByteCount)
+    let ephemeralEnd = min(end, identityEnd + X25519.byteCount)
+    return [
+      FrameLayout.lengthPrefix(bodyCount: bodyCount),
+      FrameField(name: "identity (Ed25519)", range: header..<identityEnd),
+      FrameField(name: "ephemeral (X25519)", range: identityEnd..<ephemeralEnd),
+      FrameField(name: "signature (Ed25519)", range: ephemeralEnd..<end),
+    ]
+  }
+
+  /// A message frame: the length (authenticated as associated data), ciphertext, tag. No
+  /// nonce: both ends count.
+  public static func messageFrame(bodyCount: Int) -> [FrameField] {
+    let header = FrameDecoder.headerSize
+    let end = header + max(0, bodyCount)
+    let tagStart = max(header, end - AESGCM.tagByteCount)
+    let length = FrameLayout.lengthPrefix(bodyCount: bodyCount)
+    return [
+      FrameField(name: "length (authenticated)", range: length.range, note: length.note),
+      FrameField(
+        name: "ciphertext", range: header..<tagStart,
+        note: "\(tagStart - header) bytes, as many as the plaintext"),
+      FrameField(name: "tag", range: tagStart..<end),
+    ]
+  }
+}

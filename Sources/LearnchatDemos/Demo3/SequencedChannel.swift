@@ -1,0 +1,99 @@
+import LearnchatCrypto
+import LearnchatWire
+import Synchronization
+
+/// Demo 3's message layer: one key per direction, the nonce a per-direction sequence number
+/// that never travels, and the length prefix authenticated as associated data.
+///
+/// Both ends know which number comes next, so a replayed, reflected, dropped or reordered frame
+/// fails authentication, as does a changed bit or length. Any failure closes the channel.
+public final class SequencedChannel: Sendable {
+  /// Which end of the connection this is, deciding which key seals and which opens.
+  public enum Role: Sendable {
+    case client
+    case server
+  }
+
+  /// The framed connection.
+  public let framed: FramedChannel
+  private let sealingKey: AESGCM.Key
+  private let openingKey: AESGCM.Key
+  private let sendSequence = Mutex<UInt64>(0)
+  private let receiveSequence = Mutex<UInt64>(0)
+
+  /// A channel over `framed` with the handshake's `keys`, as `role`.
+  public init(framed: FramedChannel, keys: Demo3.SessionKeys, role: Role) {
+    self.framed = framed
+    switch role {
+    case .client: (sealingKey, openingKey) = (keys.clientToServer, keys.serverToClient)
+    case .server: (sealingKey, openingKey) = (keys.serverToClient, keys.clientToServer)
+    }
+  }
+
+  /// The nonce for message number `sequence`: four zero bytes, then the number, big-endian.
+  public static func nonce(sequence: UInt64) throws -> AESGCM.Nonce {
+    try AESGCM.Nonce(
+      [0, 0, 0, 0] + (0..<8).reversed().map { UInt8(truncatingIfNeeded: sequence >> (8 * $0)) })
+  }
+
+  /// What one `send` did.
+  public struct SentMessage: Sendable {
+    /// The message's sequence number in this direction.
+    public let sequence: UInt64
+    /// The UTF-8 plaintext.
+    public let plaintext: [UInt8]
+    /// The frame written: length prefix, ciphertext, tag.
+    public let frame: [UInt8]
+  }
+
+  /// Seals `text` as the next message in this direction and sends it.
+  @discardableResult
+  public func send(_ text: String) throws -> SentMessage {
+    let plaintext = Array(text.utf8)
+    return try sendSequence.withLock { sequence in
+      let header = try FrameEncoder.header(bodyCount: plaintext.count + AESGCM.tagByteCount)
+      let sealed = try AESGCM.seal(
+        plaintext, key: sealingKey, nonce: Self.nonce(sequence: sequence), associatedData: header)
+      let body = sealed.ciphertext + sealed.tag
+      try framed.send(body)
+      defer { sequence += 1 }
+      return SentMessage(sequence: sequence, plaintext: plaintext, frame: header + body)
+    }
+  }
+
+  /// A received, authenticated message.
+  public struct ReceivedMessage: Sendable {
+    /// Its sequence number.
+    public let sequence: UInt64
+    /// The frame body as it arrived.
+    public let body: [UInt8]
+    /// The plaintext.
+    public let plaintext: [UInt8]
+  }
+
+  /// The next message; nil when the peer closed between frames.
+  ///
+  /// - Throws: `Demo3Error.messageRejected` when the frame does not authenticate as the next
+  ///   message; framing errors as the wire layer reports them.
+  public func receive() throws -> ReceivedMessage? {
+    guard let body = try framed.receive() else { return nil }
+    return try receiveSequence.withLock { sequence in
+      guard body.count >= AESGCM.tagByteCount else {
+        throw Demo3Error.messageRejected(sequence: sequence)
+      }
+      let header = try FrameEncoder.header(bodyCount: body.count)
+      let tagStart = body.count - AESGCM.tagByteCount
+      do {
+        let plaintext = try AESGCM.open(
+          AESGCM.SealedMessage(
+            nonce: Self.nonce(sequence: sequence), ciphertext: Array(body[..<tagStart]),
+            tag: Array(body[tagStart...])),
+          key: openingKey, associatedData: header)
+        defer { sequence += 1 }
+        return ReceivedMessage(sequence: sequence, body: body, plaintext: plaintext)
+      } catch {
+        throw Demo3Error.messageRejected(sequence: sequence)
+      }
+    }
+  }
+}

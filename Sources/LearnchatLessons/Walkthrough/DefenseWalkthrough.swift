@@ -1,0 +1,195 @@
+import LearnchatCrypto
+import LearnchatDemos
+import LearnchatWire
+
+/// Lesson 4's demo: demo 3, the fixed protocol, step by step; then every attack of lesson 3
+/// again, each failing for a reason the program checks.
+public struct DefenseWalkthrough: Walkthrough {
+  public static let demoName = "fixed"
+  public static let stages = [
+    StageDefinition(
+      id: "identity", title: "The server's identity key, pinned by the client", actor: .server,
+      placeholders: ["identity_public", "fingerprint"]),
+    StageDefinition(
+      id: "client-hello", title: "ClientHello: an ephemeral X25519 key", actor: .client,
+      placeholders: ["client_ephemeral"]),
+    StageDefinition(
+      id: "server-hello", title: "ServerHello: signed by the identity key", actor: .server,
+      placeholders: ["server_ephemeral", "signature_short"]),
+    StageDefinition(
+      id: "keys", title: "One shared secret, two keys", actor: .client,
+      placeholders: ["shared_secret", "transcript_hash", "client_key", "server_key"]),
+    StageDefinition(
+      id: "message", title: "A message with a counted nonce", actor: .client,
+      placeholders: ["message", "nonce_0", "nonce_1", "length_prefix", "frame_length"]),
+    StageDefinition(
+      id: "tamper-bit", title: "Attack: flipping one bit", actor: .attacker,
+      placeholders: ["server_error"]),
+    StageDefinition(
+      id: "tamper-length", title: "Attack: changing the length prefix", actor: .attacker,
+      placeholders: ["server_error"]),
+    StageDefinition(
+      id: "replay", title: "Attack: replaying a frame", actor: .attacker,
+      placeholders: ["server_error"]),
+    StageDefinition(
+      id: "reflection", title: "Attack: reflecting a frame", actor: .attacker,
+      placeholders: ["client_error"]),
+    StageDefinition(
+      id: "drop-reorder", title: "Attack: dropping and reordering", actor: .attacker,
+      placeholders: ["server_error"]),
+    StageDefinition(
+      id: "mitm", title: "Attack: a man in the middle", actor: .attacker,
+      placeholders: ["impostor_fingerprint", "fingerprint", "client_error", "signature_error"]),
+    StageDefinition(
+      id: "nonce-reuse", title: "Attack: hoping for a repeated nonce", actor: .attacker,
+      placeholders: ["nonce_0", "nonce_1"]),
+    StageDefinition(
+      id: "oversized-length", title: "Attack: a length prefix of ff ff ff ff", actor: .attacker,
+      placeholders: ["server_error"]),
+  ]
+
+  let context: CryptoContext
+
+  public init(context: CryptoContext, hidingPorts: Bool) {
+    self.context = context
+  }
+
+  public func run(onStage: (StageReport) throws -> StageDecision) throws -> [Artifact] {
+    try StageSequence.run(Self.stages, onStage: onStage) { sequence, taps, artifacts in
+      let identity = try Ed25519.PrivateKey(context: context)
+      artifacts.append(Artifact(fileName: "server-identity.pem", bytes: try identity.pem()))
+      try Demo3Walk(taps: taps, context: context, identity: identity).run(sequence)
+      let attacks = Demo3Attacks(taps: taps, context: context, identity: identity)
+      try sequence.stage("tamper-bit", attacks.tamperBit)
+      try sequence.stage("tamper-length", attacks.tamperLength)
+      try sequence.stage("replay", attacks.replay)
+      try sequence.stage("reflection", attacks.reflection)
+      try sequence.stage("drop-reorder", attacks.dropReorder)
+      try sequence.stage("mitm", attacks.manInTheMiddle)
+      try sequence.stage("nonce-reuse", attacks.nonceReuse)
+      try sequence.stage("oversized-length", attacks.oversizedLength)
+    }
+  }
+}
+
+/// Demo 3's handshake and first message, stage by stage, with no attacker interfering.
+private struct Demo3Walk {
+  let taps: PeerTaps
+  let context: CryptoContext
+  let identity: Ed25519.PrivateKey
+
+  func run(_ sequence: StageSequence) throws {
+    let path = try AttackPath(taps: taps)
+    defer { path.close() }
+    let server = Demo3ServerHandshake(framed: path.server, identity: identity, context: context)
+    let client = Demo3ClientHandshake(
+      framed: path.client, context: context, trust: Demo3Trust.pinned(identity.publicKey))
+    let fingerprint = try Demo3.fingerprint(of: identity.publicKey)
+
+    try sequence.stage("identity") { report in
+      report.values["identity_public"] = ValueText.hex(identity.publicKey.rawRepresentation)
+      report.values["fingerprint"] = fingerprint
+      report.say(.server, "[*] Server fingerprint: \(fingerprint)")
+      report.say(.client, "[*] Pinned \(fingerprint) for this server")
+      report.show(
+        "server: the identity public key (32 bytes)", identity.publicKey.rawRepresentation)
+    }
+
+    var ephemeral: X25519.PrivateKey?
+    try sequence.stage("client-hello") { report in
+      let key = try client.sendClientHello()
+      ephemeral = key
+      try path.relayToServer()
+      report.values["client_ephemeral"] = ValueText.hex(key.publicKey.rawRepresentation)
+      try showFrame(
+        &report, .client, "ClientHello",
+        fields: [
+          FrameLayout.lengthPrefix(bodyCount: 32),
+          FrameField(name: "client ephemeral X25519", range: 4..<36),
+        ])
+    }
+    guard let ephemeral else { return }
+
+    var serverSide: Demo3ServerHandshake.Completion?
+    try sequence.stage("server-hello") { report in
+      let completion = try server.sendServerHello(clientHello: server.receiveClientHello())
+      serverSide = completion
+      try path.relayToClient()
+      report.values["server_ephemeral"] = ValueText.hex(
+        completion.serverEphemeral.rawRepresentation)
+      report.values["signature_short"] = ValueText.short(completion.signature)
+      try showFrame(
+        &report, .server, "ServerHello",
+        fields: [
+          FrameLayout.lengthPrefix(bodyCount: Demo3.serverHelloSize),
+          FrameField(name: "identity Ed25519", range: 4..<36),
+          FrameField(name: "server ephemeral X25519", range: 36..<68),
+          FrameField(name: "signature", range: 68..<132),
+        ])
+    }
+    guard let serverSide else { return }
+
+    var keys: Demo3.SessionKeys?
+    try sequence.stage("keys") { report in
+      let completion = try client.receiveServerHello(ephemeral: ephemeral)
+      keys = completion.keys
+      report.say(.client, "[*] Signature verified; identity matches the pin")
+      report.say(.client, "[*] Handshake complete: two keys established")
+      report.say(.server, "[*] Handshake complete: two keys established")
+      report.values["shared_secret"] = ValueText.hex(completion.keys.sharedSecret)
+      report.values["transcript_hash"] = ValueText.hex(completion.keys.transcriptHash)
+      report.values["client_key"] = ValueText.hex(completion.keys.clientToServer.bytes)
+      report.values["server_key"] = ValueText.hex(completion.keys.serverToClient.bytes)
+      let agree = completion.keys == serverSide.keys
+      report.say(.wire, "both ends derived the same keys: \(agree ? "yes" : "NO")")
+      report.show("client: the X25519 shared secret (never sent)", completion.keys.sharedSecret)
+      report.show("client → server key (HKDF-SHA256)", completion.keys.clientToServer.bytes)
+      report.show("server → client key (HKDF-SHA256)", completion.keys.serverToClient.bytes)
+    }
+    guard let keys else { return }
+
+    try sequence.stage("message") { report in
+      let clientChannel = SequencedChannel(framed: path.client, keys: keys, role: .client)
+      let serverChannel = SequencedChannel(framed: path.server, keys: keys, role: .server)
+      let message = Demo2Attacks.message
+      let sent = try clientChannel.send(message)
+      report.say(.client, "You: \(message)")
+      try path.relayToServer()
+      let received = try serverChannel.receive()
+      report.say(.server, "[Peer]: \(ChatText.displayable(received?.plaintext ?? []))")
+      report.values["message"] = message
+      report.values["nonce_0"] = ValueText.hex(try SequencedChannel.nonce(sequence: 0).bytes)
+      report.values["nonce_1"] = ValueText.hex(try SequencedChannel.nonce(sequence: 1).bytes)
+      report.values["length_prefix"] = ValueText.hex(sent.frame.prefix(4))
+      report.values["frame_length"] = String(sent.frame.count)
+      try showFrame(
+        &report, .client, "message 0", fields: Demo3Layout.messageFrame(sent.frame.count - 4))
+    }
+  }
+
+  /// Shows the frame `sender` wrote in this stage, from the taps.
+  private func showFrame(
+    _ report: inout StageReport, _ sender: StageActor, _ name: String, fields: [FrameField]
+  ) throws {
+    let frame = report.collect(taps).written(by: sender)
+    let receiver = sender == .client ? "server" : "client"
+    report.show(
+      "\(sender.rawValue) → \(receiver), through the attacker's path: \(name) (\(frame.count) bytes)",
+      frame, fields: fields)
+  }
+}
+
+/// The fields of a demo-3 message frame.
+enum Demo3Layout {
+  static func messageFrame(_ bodyCount: Int) -> [FrameField] {
+    let end = 4 + max(0, bodyCount)
+    let tagStart = max(4, end - AESGCM.tagByteCount)
+    return [
+      FrameField(
+        name: "length (authenticated)", range: 0..<4,
+        note: "\(bodyCount) bytes follow; also the associated data"),
+      FrameField(name: "ciphertext", range: 4..<tagStart),
+      FrameField(name: "tag", range: tagStart..<end),
+    ]
+  }
+}

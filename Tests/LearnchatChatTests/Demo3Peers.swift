@@ -1,0 +1,139 @@
+import Foundation
+import LearnchatDemos
+import LearnchatWire
+import Testing
+
+/// A directory of its own for one test's identity and known-servers files; `remove` it after.
+struct Demo3Files {
+  /// The directory.
+  let directory: URL
+
+  init() throws {
+    directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("learnchat-demo3-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  func remove() {
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  /// A path inside the directory (not created).
+  func path(_ name: String) -> String {
+    directory.appendingPathComponent(name).path
+  }
+
+  /// The file's text, or nil when it does not exist.
+  func contents(_ name: String) -> String? {
+    try? String(contentsOfFile: path(name), encoding: .utf8)
+  }
+
+  /// The file's permission bits, such as 0o600.
+  func mode(_ name: String) throws -> Int {
+    let attributes = try FileManager.default.attributesOfItem(atPath: path(name))
+    return try #require(attributes[.posixPermissions] as? Int)
+  }
+}
+
+extension Learnchat {
+  /// Starts `learnchat serve --demo 3 --identity identity` on a free port; returns it with its
+  /// port and the fingerprint it printed.
+  static func serveDemo3(identity: String, _ arguments: [String] = []) throws -> (
+    server: ChatProcess, port: UInt16, fingerprint: String
+  ) {
+    let (server, port) = try serve(["--demo", "3", "--identity", identity] + arguments)
+    do {
+      return (server, port, try fingerprint(of: server))
+    } catch {
+      server.terminate()
+      throw error
+    }
+  }
+
+  /// Starts `learnchat connect --demo 3 --known-servers knownServers`.
+  static func connectDemo3(port: UInt16, knownServers: String, _ arguments: [String] = [])
+    throws -> ChatProcess
+  {
+    try connect(port: port, ["--demo", "3", "--known-servers", knownServers] + arguments)
+  }
+}
+
+/// The fingerprint in a demo-3 server's `[*] Server fingerprint: SHA256:...` line.
+func fingerprint(of server: ChatProcess) throws -> String {
+  let prefix = "[*] Server fingerprint: "
+  let line = try server.waitForLine(containing: prefix)
+  let fingerprint = String(line.dropFirst(prefix.count))
+  guard line.hasPrefix(prefix), KnownServers.isFingerprint(fingerprint) else {
+    throw ChatProcessError(description: "no fingerprint in \"\(line)\"")
+  }
+  return fingerprint
+}
+
+/// A well-formed fingerprint that no server here has: SHA-256 is not all zeros.
+let unknownFingerprint = "SHA256:" + String(repeating: "A", count: 43)
+
+/// A demo-3 client written with learnchat's own handshake and channel, trusting any identity,
+/// for driving the server frame by frame.
+struct Demo3TestClient {
+  let framed: FramedChannel
+  let channel: SequencedChannel
+  /// The session's keys, for sealing frames on the side (to tamper with them).
+  let keys: Demo3.SessionKeys
+
+  /// Connects and completes the handshake.
+  init(port: UInt16) throws {
+    let connection = try rawConnection(port: port)
+    framed = FramedChannel(connection: connection)
+    do {
+      let handshake = Demo3ClientHandshake(framed: framed, trust: { _ in })
+      let completion = try handshake.receiveServerHello(ephemeral: handshake.sendClientHello())
+      keys = completion.keys
+      channel = SequencedChannel(framed: framed, keys: keys, role: .client)
+    } catch {
+      connection.close()
+      throw error
+    }
+  }
+
+  /// Sends raw bytes, bypassing the framing.
+  func sendRaw(_ bytes: [UInt8]) throws {
+    try framed.connection.writeAll(bytes)
+  }
+
+  /// Receives the next message's text.
+  func receiveText() throws -> String? {
+    guard let received = try channel.receive() else { return nil }
+    return String(decoding: received.plaintext, as: UTF8.self)
+  }
+
+  func close() {
+    framed.close()
+  }
+}
+
+/// Drives a well-behaved demo-3 client through a whole chat with a `learnchat serve --demo 3`
+/// waiting for its next client: handshake, a message each way, `exit`. Retries a handshake the
+/// server dropped (its timeout may be tiny).
+func chatAsGoodDemo3Client(with server: ChatProcess, port: UInt16, tag: String) throws {
+  var attempts = 0
+  var client: Demo3TestClient
+  while true {
+    attempts += 1
+    do {
+      client = try Demo3TestClient(port: port)
+      break
+    } catch  where attempts < 3 {
+      continue
+    }
+  }
+  defer { client.close() }
+  try server.waitForLine(containing: "Ready (encrypted channel)")
+  try client.channel.send("good client \(tag)")
+  try server.expectLine(containing: "[Peer]", toBe: "[Peer]: good client \(tag)")
+  try server.send("server answers \(tag)")
+  let reply = try client.receiveText()
+  #expect(reply == "server answers \(tag)")
+  try client.channel.send("exit")
+  try server.waitForLine(containing: "[Peer exited]")
+  try server.waitForLine(containing: "ended; waiting for the next client ...")
+}

@@ -32,6 +32,8 @@ let package = Package(
     .target(name: "LearnchatDemos", dependencies: ["LearnchatCrypto", "LearnchatWire"]),
     // Lessons layer: the only target that imports cmark; lesson files, renderers, the stepper.
     .target(name: "LearnchatLessons", dependencies: ["Ccmark", "LearnchatDemos"]),
+    // Benchmarks: the figures of `learnchat bench`.
+    .target(name: "LearnchatBench", dependencies: ["LearnchatDemos"]),
 
     // The command line only.
     .executableTarget(
@@ -41,6 +43,7 @@ let package = Package(
         "LearnchatWire",
         "LearnchatDemos",
         "LearnchatLessons",
+        "LearnchatBench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -67,3 +70,4 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+

@@ -16,97 +16,24 @@ public enum AESGCM {
   /// Encrypts and authenticates `plaintext`. The ciphertext is as long as the plaintext.
   ///
   /// Never seal two messages with the same key and nonce: the second reveals the XOR of both
-  /// plaintexts and lets an attacker forge tags.
+  /// plaintexts and lets an attacker forge tags. To seal many messages under one key, keep a
+  /// `Sealer`: it sets the key up once.
   public static func seal(
     _ plaintext: [UInt8], key: Key, nonce: Nonce, associatedData: [UInt8] = []
   ) throws -> SealedMessage {
-    try checkLength(plaintext)
-    try checkLength(associatedData)
-    return try withCipherContext { context in
-      try OpenSSLErrors.check(
-        EVP_EncryptInit_ex2(context, try GCMCipher.fetched(), key.bytes, nonce.bytes, nil),
-        "EVP_EncryptInit_ex2")
-      if !associatedData.isEmpty {
-        var ignored: Int32 = 0
-        try OpenSSLErrors.check(
-          EVP_EncryptUpdate(context, nil, &ignored, associatedData, Int32(associatedData.count)),
-          "EVP_EncryptUpdate(associated data)")
-      }
-      var ciphertext = [UInt8](repeating: 0, count: plaintext.count)
-      var written: Int32 = 0
-      if !plaintext.isEmpty {
-        try OpenSSLErrors.check(
-          EVP_EncryptUpdate(context, &ciphertext, &written, plaintext, Int32(plaintext.count)),
-          "EVP_EncryptUpdate")
-      }
-      var finalBytes = [UInt8](repeating: 0, count: 16)
-      var finalCount: Int32 = 0
-      try OpenSSLErrors.check(
-        EVP_EncryptFinal_ex(context, &finalBytes, &finalCount), "EVP_EncryptFinal_ex")
-      // GCM is a stream mode: Update already produced every ciphertext byte.
-      guard Int(written) == plaintext.count, finalCount == 0 else {
-        throw CryptoError.openSSL(
-          operation: "EVP_EncryptUpdate", reason: "unexpected ciphertext length")
-      }
-      var tag = [UInt8](repeating: 0, count: tagByteCount)
-      try OpenSSLErrors.check(
-        EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, Int32(tagByteCount), &tag),
-        "EVP_CTRL_GCM_GET_TAG")
-      return try SealedMessage(nonce: nonce, ciphertext: ciphertext, tag: tag)
-    }
+    try Sealer(key: key).seal(plaintext, nonce: nonce, associatedData: associatedData)
   }
 
-  /// Checks the tag and, only if it matches, returns the plaintext.
+  /// Checks the tag and, only if it matches, returns the plaintext. To open many messages
+  /// under one key, keep an `Opener`.
   public static func open(
     _ sealed: SealedMessage, key: Key, associatedData: [UInt8] = []
   ) throws -> [UInt8] {
-    try checkLength(sealed.ciphertext)
-    try checkLength(associatedData)
-    return try withCipherContext { context in
-      try OpenSSLErrors.check(
-        EVP_DecryptInit_ex2(context, try GCMCipher.fetched(), key.bytes, sealed.nonce.bytes, nil),
-        "EVP_DecryptInit_ex2")
-      if !associatedData.isEmpty {
-        var ignored: Int32 = 0
-        try OpenSSLErrors.check(
-          EVP_DecryptUpdate(context, nil, &ignored, associatedData, Int32(associatedData.count)),
-          "EVP_DecryptUpdate(associated data)")
-      }
-      var plaintext = [UInt8](repeating: 0, count: sealed.ciphertext.count)
-      var written: Int32 = 0
-      if !sealed.ciphertext.isEmpty {
-        try OpenSSLErrors.check(
-          EVP_DecryptUpdate(
-            context, &plaintext, &written, sealed.ciphertext, Int32(sealed.ciphertext.count)),
-          "EVP_DecryptUpdate")
-      }
-      var tag = sealed.tag
-      try OpenSSLErrors.check(
-        EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, Int32(tagByteCount), &tag),
-        "EVP_CTRL_GCM_SET_TAG")
-      var finalBytes = [UInt8](repeating: 0, count: 16)
-      var finalCount: Int32 = 0
-      guard EVP_DecryptFinal_ex(context, &finalBytes, &finalCount) == 1 else {
-        // The tag did not match: erase what Update decrypted so it cannot leak out.
-        OpenSSLErrors.clear()
-        for index in plaintext.indices { plaintext[index] = 0 }
-        throw CryptoError.authenticationFailed
-      }
-      return plaintext
-    }
+    try Opener(key: key).open(sealed, associatedData: associatedData)
   }
 
-  private static func checkLength(_ bytes: [UInt8]) throws {
+  static func checkLength(_ bytes: [UInt8]) throws {
     guard bytes.count <= Int(Int32.max) else { throw CryptoError.inputTooLarge(bytes: bytes.count) }
-  }
-
-  private static func withCipherContext<Result>(
-    _ body: (OpaquePointer) throws -> Result
-  ) throws -> Result {
-    OpenSSLErrors.clear()
-    let context = try OpenSSLErrors.check(EVP_CIPHER_CTX_new(), "EVP_CIPHER_CTX_new")
-    defer { EVP_CIPHER_CTX_free(context) }
-    return try body(context)
   }
 }
 

@@ -171,7 +171,7 @@ struct SecureTestClient {
       let handshake = ClientHandshake(framed: framed)
       let serverKey = try handshake.receivePublicKey()
       let completion = try handshake.sendSessionKey(to: serverKey.key)
-      channel = SecureChannel(framed: framed, key: completion.sessionKey)
+      channel = try SecureChannel(framed: framed, key: completion.sessionKey)
       keyBytes = completion.sessionKey.bytes
     } catch {
       connection.close()

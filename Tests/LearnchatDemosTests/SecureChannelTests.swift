@@ -59,7 +59,7 @@ import Testing
     let framed = try FramedPair()
     defer { framed.close() }
     let key = try AESGCM.Key.random()
-    let channel = SecureChannel(framed: framed.client, key: key, context: try .seeded("nonces"))
+    let channel = try SecureChannel(framed: framed.client, key: key, context: try .seeded("nonces"))
     let sent = try channel.send("hi")
     // A fresh context with the same seed gives the same first bytes on this thread.
     #expect(try sent.sealed.nonce.bytes == CryptoContext.seeded("nonces").randomBytes(12))

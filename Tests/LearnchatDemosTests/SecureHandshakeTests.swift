@@ -39,8 +39,8 @@ import Testing
     #expect(try serverKey.decryptOAEP(clientDone.wrappedKey) == clientDone.sessionKey.bytes)
 
     // The agreed key carries a chat both ways.
-    let serverChannel = SecureChannel(framed: pair.server, key: serverDone.sessionKey)
-    let clientChannel = SecureChannel(framed: pair.client, key: clientDone.sessionKey)
+    let serverChannel = try SecureChannel(framed: pair.server, key: serverDone.sessionKey)
+    let clientChannel = try SecureChannel(framed: pair.client, key: clientDone.sessionKey)
     try clientChannel.send("hello server")
     #expect(try serverChannel.receive()?.text == "hello server")
     try serverChannel.send("hello client")

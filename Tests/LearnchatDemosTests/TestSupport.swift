@@ -42,8 +42,8 @@ struct SecurePair {
     let framed = try FramedPair()
     let key = try key ?? AESGCM.Key.random()
     self.key = key
-    server = SecureChannel(framed: framed.server, key: key)
-    client = SecureChannel(framed: framed.client, key: key)
+    server = try SecureChannel(framed: framed.server, key: key)
+    client = try SecureChannel(framed: framed.client, key: key)
   }
 
   func close() {

@@ -21,7 +21,7 @@ enum ChatHandshake {
       .received, "wrapped-key frame", completion.wrappedKey, FrameLayout.wrappedKeyFrame, options,
       console)
     try connection.setReadTimeout(nil)
-    return secure(framed, key: completion.sessionKey, console: console)
+    return try secure(framed, key: completion.sessionKey, console: console)
   }
 
   /// The client's side.
@@ -40,7 +40,7 @@ enum ChatHandshake {
       .sent, "wrapped-key frame", completion.wrappedKey, FrameLayout.wrappedKeyFrame, options,
       console)
     try connection.setReadTimeout(nil)
-    return secure(framed, key: completion.sessionKey, console: console)
+    return try secure(framed, key: completion.sessionKey, console: console)
   }
 
   /// Demo 3's server side: `Demo3ServerHandshake.run()`, one step at a time so `--show-wire`
@@ -114,11 +114,12 @@ enum ChatHandshake {
   }
 
   private static func secure(_ framed: FramedChannel, key: AESGCM.Key, console: ChatConsole)
-    -> any ChatTransport
+    throws -> any ChatTransport
   {
+    let channel = try SecureChannel(framed: framed, key: key)
     console.line("[*] Handshake complete: symmetric key established")
     console.line("Ready (encrypted channel)")
-    return SecureTransport(channel: SecureChannel(framed: framed, key: key))
+    return SecureTransport(channel: channel)
   }
 
   private static func show(

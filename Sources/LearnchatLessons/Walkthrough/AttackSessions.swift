@@ -34,12 +34,13 @@ struct Demo2Session {
     self.path = path
     self.sessionKey = completion.sessionKey
     if let unsafeRepeatedNonce {
-      self.client = SecureChannel.unsafeRepeatingNonce(
+      self.client = try SecureChannel.unsafeRepeatingNonce(
         unsafeRepeatedNonce, framed: path.client, key: completion.sessionKey)
     } else {
-      self.client = SecureChannel(framed: path.client, key: completion.sessionKey, context: context)
+      self.client = try SecureChannel(
+        framed: path.client, key: completion.sessionKey, context: context)
     }
-    self.server = SecureChannel(framed: path.server, key: serverKeyMaterial, context: context)
+    self.server = try SecureChannel(framed: path.server, key: serverKeyMaterial, context: context)
   }
 }
 

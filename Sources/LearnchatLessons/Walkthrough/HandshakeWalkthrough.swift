@@ -1,3 +1,4 @@
+import Foundation
 import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
@@ -93,7 +94,9 @@ private struct Session {
   }
 
   mutating func run(_ sequence: StageSequence) throws {
-
+    // Key generation is the slow step (a quarter of a second or more on Debian's OpenSSL 3.0):
+    // start it now, so it runs while the first stage is read.
+    let pendingKey = BackgroundKeyGeneration(context: context)
     let listener = try TCPListener(host: "127.0.0.1", port: 0)
     defer { listener.close() }
     var serverFrames: FramedChannel?
@@ -116,7 +119,7 @@ private struct Session {
 
     var key: RSAPrivateKey?
     try sequence.stage("keygen") { report in
-      let generated = try RSAPrivateKey(context: context)
+      let generated = try pendingKey.wait()
       key = generated
       let exponent = try generated.publicKey.publicExponent()
       report.values["bits"] = String(generated.bits)
@@ -191,8 +194,8 @@ private struct Session {
         report.say(actor, "Ready (encrypted channel)")
       }
       channels = (
-        SecureChannel(framed: serverFrames, key: completion.sessionKey, context: context),
-        SecureChannel(framed: clientFrames, key: sessionKey, context: context)
+        try SecureChannel(framed: serverFrames, key: completion.sessionKey, context: context),
+        try SecureChannel(framed: clientFrames, key: sessionKey, context: context)
       )
     }
     guard let channels else { return }
@@ -326,5 +329,28 @@ public enum WalkthroughError: Error, CustomStringConvertible {
     case .wireMismatch(let stage):
       return "stage \(stage): the bytes read differ from the bytes written"
     }
+  }
+}
+
+/// An RSA key pair generated on its own thread, for whoever waits for it.
+///
+/// With a seeded context the generating thread gets the context's first stream (it is the
+/// first to draw), so seeded runs stay reproducible.
+private final class BackgroundKeyGeneration: @unchecked Sendable {
+  // Sendable: `result` is written once before `done` is signalled and read after waiting.
+  private var result: Result<RSAPrivateKey, any Error>?
+  private let done = DispatchSemaphore(value: 0)
+
+  init(context: CryptoContext) {
+    Thread.detachNewThread { [self] in
+      result = Result { try RSAPrivateKey(context: context) }
+      done.signal()
+    }
+  }
+
+  func wait() throws -> RSAPrivateKey {
+    done.wait()
+    guard let result else { preconditionFailure("signalled without a result") }
+    return try result.get()
   }
 }

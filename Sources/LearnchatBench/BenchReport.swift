@@ -1,0 +1,69 @@
+import Foundation
+
+/// The figures of one `learnchat bench` run, as a table or JSON.
+public struct BenchReport: Sendable, Codable {
+  /// Every figure, in table order.
+  public let figures: [BenchFigure]
+
+  /// The figure with `key`.
+  public func figure(_ key: String) -> BenchFigure? {
+    figures.first { $0.key == key }
+  }
+
+  /// How many 64-byte messages can be sealed in the time of one RSA private-key operation.
+  public var hybridRatio: Double? {
+    guard let unwrap = figure("oaep_unwrap")?.median, let seal = figure("gcm_seal_64")?.median,
+      seal > 0
+    else { return nil }
+    return unwrap / 1e6 * seal
+  }
+
+  /// The table for the terminal.
+  public func table() -> String {
+    let nameWidth = figures.map(\.name.count).max() ?? 0
+    var lines = [
+      "figure".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        + "      median  min … max (\(figures.first?.runs ?? 0) runs)"
+    ]
+    for figure in figures {
+      let name = figure.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+      let median = Self.format(figure.median).leftPadded(to: 12)
+      lines.append(
+        "\(name)  \(median) \(figure.unit)  "
+          + "\(Self.format(figure.minimum)) … \(Self.format(figure.maximum))")
+    }
+    if let ratio = hybridRatio {
+      lines.append("")
+      lines.append(
+        "Why hybrid: one RSA private-key operation costs as much as sealing "
+          + "\(Self.format(ratio)) 64-byte messages with AES-256-GCM.")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The report as JSON, with the hybrid ratio.
+  public func json() throws -> String {
+    struct Output: Codable {
+      let figures: [BenchFigure]
+      let hybridRatio: Double?
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    let data = try encoder.encode(Output(figures: figures, hybridRatio: hybridRatio))
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  static func format(_ value: Double) -> String {
+    switch value {
+    case 100...: return String(Int(value.rounded()))
+    case 10...: return String(format: "%.1f", value)
+    default: return String(format: "%.2f", value)
+    }
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: " ", count: max(0, width - count)) + self
+  }
+}

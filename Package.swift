@@ -71,3 +71,27 @@ let package = Package(
   swiftLanguageModes: [.v6]
 )
 
+// Fuzzing (Fuzz/, scripts/fuzz): the targets' logic in one library; one executable per target,
+// which scripts/fuzz builds with libFuzzer and a plain build makes a replayer of input files;
+// the seed corpus generator; and a test replaying every seed and past crash.
+let fuzzTargets = [
+  "FuzzFrameDecoder", "FuzzPublicKey", "FuzzDemo2Server", "FuzzDemo2Client", "FuzzDemo3Server",
+  "FuzzDemo3Client", "FuzzLesson",
+]
+package.targets += [
+  .target(
+    name: "LearnchatFuzzCore",
+    dependencies: ["LearnchatCrypto", "LearnchatWire", "LearnchatDemos", "LearnchatLessons"],
+    path: "Fuzz/Core"
+  ),
+  .executableTarget(
+    name: "FuzzSeeds",
+    dependencies: ["LearnchatCrypto", "LearnchatWire", "LearnchatDemos", "LearnchatFuzzCore"],
+    path: "Fuzz/Seeds"
+  ),
+  .testTarget(
+    name: "FuzzRegressionTests", dependencies: ["LearnchatFuzzCore", "LearnchatLessons"]),
+]
+package.targets += fuzzTargets.map {
+  .executableTarget(name: $0, dependencies: ["LearnchatFuzzCore"], path: "Fuzz/\($0)")
+}

@@ -40,6 +40,8 @@ public final class CryptoContext: @unchecked Sendable {
     self.seed = seed
     self.libraryContext = libraryContext
     pthread_key_create(&preparedThreadKey, nil)
+    let kept = KeptLibraryContext(pointer: libraryContext)
+    CryptoContext.keptLibraryContexts.withLock { $0.append(kept) }
   }
 
   // No deinit: a seeded context's OpenSSL library context is deliberately never freed.
@@ -47,6 +49,18 @@ public final class CryptoContext: @unchecked Sendable {
   // from, and frees them when that thread exits; if the library context were freed first,
   // the exiting thread would lock freed memory (seen as a crash in pthread_rwlock_rdlock on a
   // worker thread). A process makes one seeded context per seeded run, so the cost is small.
+
+  /// Every seeded library context this process made, held for the life of the process.
+  ///
+  /// Never read: it keeps the contexts (and the caches OpenSSL hangs off them) reachable after
+  /// their `CryptoContext` is gone, which is what they are, so LeakSanitizer and valgrind see
+  /// them as still reachable rather than leaked.
+  private static let keptLibraryContexts = Mutex<[KeptLibraryContext]>([])
+
+  /// A library context in `keptLibraryContexts`; Sendable because nothing ever uses it.
+  private struct KeptLibraryContext: @unchecked Sendable {
+    let pointer: OpaquePointer
+  }
 
   /// A context whose every random value comes from a stream expanded from `seed`.
   ///

@@ -44,7 +44,8 @@ public enum Ed25519 {
     /// `CryptoError.wrongKeyType` for a key of another algorithm.
     public init(pem: [UInt8], context: CryptoContext = .system) throws {
       let pointer = try MemoryBIO.reading(pem) { bio in
-        PEM_read_bio_PrivateKey_ex(bio, nil, nil, nil, context.libraryContext, nil)
+        PEM_read_bio_PrivateKey_ex(
+          bio, nil, refusePassphrase, nil, context.libraryContext, nil)
       }
       guard let pointer else {
         throw CryptoError.malformedKey(format: "PEM private", reason: OpenSSLErrors.drain())
@@ -116,7 +117,7 @@ public enum Ed25519 {
     /// `CryptoError.wrongKeyType` for a key of another algorithm.
     public init(pem: [UInt8]) throws {
       let pointer = try MemoryBIO.reading(pem) { bio in
-        PEM_read_bio_PUBKEY_ex(bio, nil, nil, nil, nil, nil)
+        PEM_read_bio_PUBKEY_ex(bio, nil, refusePassphrase, nil, nil, nil)
       }
       guard let pointer else {
         throw CryptoError.malformedKey(format: "PEM public", reason: OpenSSLErrors.drain())

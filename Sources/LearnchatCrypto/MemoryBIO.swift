@@ -32,3 +32,14 @@ enum MemoryBIO {
     return output
   }
 }
+
+/// The pass-phrase callback for every PEM read: it refuses, so an encrypted PEM fails to read.
+///
+/// With no callback, OpenSSL asks for a pass phrase on the terminal (or reads a line of standard
+/// input) as soon as a PEM block says `Proc-Type: 4,ENCRYPTED`, and a demo-2 server's public-key
+/// frame can say so: the client would hang at `Enter PEM pass phrase:`. A global function, as a
+/// C function pointer must be.
+func refusePassphrase(
+  _ buffer: UnsafeMutablePointer<CChar>?, _ size: Int32, _ writing: Int32,
+  _ userData: UnsafeMutableRawPointer?
+) -> Int32 { -1 }

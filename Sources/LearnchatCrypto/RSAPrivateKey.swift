@@ -63,7 +63,8 @@ public struct RSAPrivateKey: Sendable {
   /// `BEGIN RSA PRIVATE KEY`), unencrypted, such as one `--export` wrote.
   public init(pem: [UInt8], context: CryptoContext = .system) throws {
     let pointer = try MemoryBIO.reading(pem) { bio in
-      PEM_read_bio_PrivateKey_ex(bio, nil, nil, nil, context.libraryContext, nil)
+      PEM_read_bio_PrivateKey_ex(
+        bio, nil, refusePassphrase, nil, context.libraryContext, nil)
     }
     guard let pointer else {
       throw CryptoError.malformedKey(format: "PEM private", reason: OpenSSLErrors.drain())

@@ -18,7 +18,8 @@ public struct RSAPublicKey: Sendable {
   /// corrupted base64, garbage) and `CryptoError.notAnRSAKey` for a key of another algorithm.
   public init(pem: [UInt8], context: CryptoContext = .system) throws {
     let pointer = try MemoryBIO.reading(pem) { bio in
-      PEM_read_bio_PUBKEY_ex(bio, nil, nil, nil, context.libraryContext, nil)
+      PEM_read_bio_PUBKEY_ex(
+        bio, nil, refusePassphrase, nil, context.libraryContext, nil)
     }
     guard let pointer else {
       throw CryptoError.malformedKey(format: "PEM public", reason: OpenSSLErrors.drain())

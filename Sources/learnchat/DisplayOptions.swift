@@ -25,4 +25,12 @@ struct DisplayOptions: ParsableArguments {
   func settings() -> TerminalSettings {
     TerminalSettings.current(colorMode: color, requestedWidth: width)
   }
+
+  /// Resolves the settings afresh on each call: `--width` still wins, but a width that came
+  /// from the terminal follows the terminal when it is resized.
+  func settingsProvider() -> @Sendable () -> TerminalSettings {
+    let color = color
+    let width = width
+    return { TerminalSettings.current(colorMode: color, requestedWidth: width) }
+  }
 }

@@ -47,9 +47,10 @@ struct LessonCommand: ParsableCommand {
     }
     try CommandFailure.reporting {
       InterruptHandling.install()
-      let settings = display.settings()
+      // Asked again at each stage: without --width, a terminal resized mid-lesson is followed.
       let presenter = TerminalPresenter(
-        settings: settings, full: display.full, write: StandardOutput.write)
+        currentSettings: display.settingsProvider(), full: display.full,
+        write: StandardOutput.write)
       let stepper = Stepper(enabled: step, prompt: presenter.showPause)
       let run = try LessonRunner(
         lesson: lesson, seed: seed, presenter: presenter, stepper: stepper

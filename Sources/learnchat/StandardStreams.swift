@@ -23,8 +23,11 @@ enum StreamWriter {
       if written < 0 {
         if errno == EINTR { continue }
         // EPIPE: the reader is gone (SIGPIPE is ignored, see InterruptHandling). Nothing more
-        // can be shown, so stop without a message.
-        if quietExitOnClosedReader { exit(0) }
+        // can be shown, so stop without a message. `_exit`, not `exit`: other threads (a
+        // peer, the key generation) may be inside OpenSSL, and `exit` would run OpenSSL's
+        // atexit clean-up under them (a crash in pthread_rwlock_unlock on freed memory). There
+        // is nothing to flush: everything is written with write(2).
+        if quietExitOnClosedReader { _exit(0) }
         return
       }
       bytes = bytes.dropFirst(written)

@@ -236,7 +236,16 @@ final class ChatProcess: @unchecked Sendable {
       }
     }
     condition.unlock()
+    releaseFoundationRunLoopSource()
     return process.terminationStatus
+  }
+
+  /// Lets Foundation's `Process` go. On Linux, `run()` gives the process a run-loop source that
+  /// retains the `Process` itself, and only `waitUntilExit()` drops it; a process awaited only
+  /// through `terminationHandler` (as here) would otherwise stay in that cycle, leaked. Call it
+  /// once the process has exited: it then returns at once.
+  private func releaseFoundationRunLoopSource() {
+    process.waitUntilExit()
   }
 
   /// Waits for the process to exit and expects `expected` as its status.
@@ -257,7 +266,9 @@ final class ChatProcess: @unchecked Sendable {
     let limit = Date(timeIntervalSinceNow: Self.deadline)
     condition.lock()
     while !(exited && outputEnded && errorEnded) && condition.wait(until: limit) {}
+    let hasExited = exited
     condition.unlock()
+    if hasExited { releaseFoundationRunLoopSource() }
   }
 
   /// The process's peak resident memory so far (`VmHWM` in `/proc/PID/status`), in bytes.

@@ -127,7 +127,8 @@ public struct LessonLibrary: Sendable {
       let attributes = try FileManager.default.attributesOfItem(atPath: path)
       if let size = attributes[.size] as? Int, size > maximumFileSize {
         throw LessonError.unreadableFile(
-          path: path, reason: "it is \(size) bytes; lessons are limited to \(maximumFileSize)")
+          path: path, reason: "it is \(size) bytes; lessons are limited to \(maximumFileSize) bytes"
+        )
       }
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch let error as LessonError {

@@ -14,7 +14,12 @@ public enum LessonParser {
 
   /// Parses `source`, the text of the file `fileName` (used in error messages).
   public static func parse(_ source: String, fileName: String) throws(LessonError) -> LessonText {
-    let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // Lines as cmark numbers them, so that its line numbers index this array: it also ends a
+    // line at "\r\n" (one Character to Swift) and at a lone "\r", as Windows and old Mac
+    // editors save them.
+    let lines = source.split(omittingEmptySubsequences: false) {
+      $0 == "\n" || $0 == "\r" || $0 == "\r\n"
+    }.map(String.init)
     let document = MarkdownDocument(parsing: source)
 
     var demo: String?
@@ -126,7 +131,9 @@ public enum LessonParser {
       guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
         throw .malformed(
           file: fileName,
-          reason: "line \(line): `\(trimmed)` needs a name of letters, digits and dashes")
+          reason:
+            "line \(line): `\(LessonError.excerpt(trimmed))` needs a name of letters, digits and dashes"
+        )
       }
       return make(name)
     }

@@ -3,8 +3,9 @@ enum Placeholders {
   /// The names used in `markdown`, in order of first use.
   static func names(in markdown: String) -> [String] {
     var names: [String] = []
+    var seen: Set<String> = []
     scan(markdown) { name in
-      if !names.contains(name) { names.append(name) }
+      if seen.insert(name).inserted { names.append(name) }
       return nil
     }
     return names
@@ -18,27 +19,38 @@ enum Placeholders {
 
   /// Walks `text`, calling `replacement` for every `{{name}}` (name: letters, digits, `_`);
   /// returns the text with the replacements made where `replacement` gave one.
+  ///
+  /// One pass over the UTF-8 bytes, so a hostile lesson (a megabyte of `{{p1}}{{p2}}…`, or of
+  /// `{` with no `}}`) takes linear time. Cutting at the ASCII braces keeps every piece valid
+  /// UTF-8.
   @discardableResult
   private static func scan(_ text: String, replacement: (String) -> String?) -> String {
+    let bytes = Array(text.utf8)
     var output = ""
-    var rest = text[...]
-    while let open = rest.range(of: "{{") {
-      output += rest[..<open.lowerBound]
-      let afterOpen = rest[open.upperBound...]
-      guard let close = afterOpen.range(of: "}}") else {
-        rest = afterOpen
-        output += "{{"
-        continue
-      }
-      let name = String(afterOpen[..<close.lowerBound])
+    var copied = 0  // bytes before this offset are already in `output`, or were replaced
+    var searchFrom = 0
+    while let open = pair(UInt8(ascii: "{"), in: bytes, from: searchFrom) {
+      // No `}}` after this `{{` means none after any later one: the rest is plain text.
+      guard let close = pair(UInt8(ascii: "}"), in: bytes, from: open + 2) else { break }
+      let name = String(decoding: bytes[(open + 2)..<close], as: UTF8.self)
       let isName = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
       if isName, let value = replacement(name) {
+        output += String(decoding: bytes[copied..<open], as: UTF8.self)
         output += value
-      } else {
-        output += rest[open.lowerBound..<close.upperBound]
+        copied = close + 2
       }
-      rest = afterOpen[close.upperBound...]
+      searchFrom = close + 2
     }
-    return output + rest
+    return output + String(decoding: bytes[copied...], as: UTF8.self)
+  }
+
+  /// The offset of the first two consecutive `byte`s at or after `start`, if any.
+  private static func pair(_ byte: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
+    var index = start
+    while index + 1 < bytes.count {
+      if bytes[index] == byte && bytes[index + 1] == byte { return index }
+      index += 1
+    }
+    return nil
   }
 }

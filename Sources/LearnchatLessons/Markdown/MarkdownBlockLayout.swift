@@ -22,6 +22,9 @@ struct MarkdownBlockLayout {
   }
 
   private func lines(_ block: MarkdownBlock, width: Int, listDepth: Int) -> [String] {
+    // Quotes and list items take columns from their content, so deep nesting can leave none;
+    // as for a renderer narrower than 1 column, lay out for 1 (rules and underlines included).
+    let width = max(1, width)
     switch block {
     case .heading(let level, let inlines):
       return heading(level: level, inlines, width: width)

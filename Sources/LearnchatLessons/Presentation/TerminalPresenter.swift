@@ -3,45 +3,57 @@ import LearnchatDemos
 /// Shows a lesson on the terminal: Markdown rendered to the width, the peers' console lines,
 /// and labelled hex dumps of the real bytes.
 public struct TerminalPresenter: Sendable {
-  let settings: TerminalSettings
+  let currentSettings: @Sendable () -> TerminalSettings
   let full: Bool
   let write: @Sendable (String) -> Void
 
   /// A presenter writing through `write`, coloured and sized by `settings`; `full` turns off the
   /// shortening of long dumps.
   public init(settings: TerminalSettings, full: Bool, write: @escaping @Sendable (String) -> Void) {
-    self.settings = settings
+    self.init(currentSettings: { settings }, full: full, write: write)
+  }
+
+  /// A presenter that asks `currentSettings` again for each thing it shows, so a lesson follows
+  /// a terminal resized between stages.
+  public init(
+    currentSettings: @escaping @Sendable () -> TerminalSettings, full: Bool,
+    write: @escaping @Sendable (String) -> Void
+  ) {
+    self.currentSettings = currentSettings
     self.full = full
     self.write = write
   }
 
-  private var painter: Painter { settings.painter }
-
-  private func markdown(_ text: String) -> String {
+  private func markdown(_ text: String, _ settings: TerminalSettings) -> String {
     TerminalMarkdownRenderer(width: settings.width, colors: settings.colors)
       .render(MarkdownDocument(parsing: text))
   }
 
   /// The lesson's introduction, and a warning when the run is seeded.
   public func showIntroduction(_ lesson: Lesson, seed: String?) {
-    write(markdown(lesson.text.introduction))
+    let settings = currentSettings()
+    write(markdown(lesson.text.introduction, settings))
     if let seed {
       write(
         "\n"
           + markdown(
             "> **Seeded run** (`--seed \(seed)`): every key, nonce and OAEP seed below comes from "
               + "the seed, so the bytes repeat exactly. For teaching only: anyone who knows the "
-              + "seed knows every key. Ports are shown as PORT."))
+              + "seed knows every key. Ports are shown as PORT.", settings))
     }
   }
 
   /// One stage: its heading, its lesson text with live values, the console, the bytes.
   public func show(_ report: StageReport, in lesson: Lesson, number: Int, of total: Int) {
+    let settings = currentSettings()
+    let painter = settings.painter
     let stage = report.stage
     var output =
-      "\n" + heading("\(number)/\(total) · \(stage.actor.rawValue) · \(stage.title)", stage.actor)
+      "\n"
+      + heading(
+        "\(number)/\(total) · \(stage.actor.rawValue) · \(stage.title)", stage.actor, settings)
       + "\n\n"
-    output += markdown(lesson.markdown(for: stage, values: report.values))
+    output += markdown(lesson.markdown(for: stage, values: report.values), settings)
     if !report.console.isEmpty {
       output += "\n"
       for line in report.console {
@@ -66,23 +78,31 @@ public struct TerminalPresenter: Sendable {
   /// The lesson's summary, after the last stage.
   public func showSummary(_ lesson: Lesson) {
     guard !lesson.text.summary.isEmpty else { return }
-    write("\n" + heading("Summary", nil) + "\n\n" + markdown(lesson.text.summary))
+    let settings = currentSettings()
+    write(
+      "\n" + heading("Summary", nil, settings) + "\n\n"
+        + markdown(lesson.text.summary, settings))
   }
 
   /// A line saying the run was stopped at a pause.
   public func showStopped() {
-    write("\n" + painter.paint("Stopped. Run the lesson again to see the rest.", .muted) + "\n")
+    write(
+      "\n"
+        + currentSettings().painter.paint("Stopped. Run the lesson again to see the rest.", .muted)
+        + "\n")
   }
 
   /// The line shown at a `--step` pause.
   public func showPause() {
-    write(painter.paint("── Enter: next stage · q, Enter: quit ──", .muted) + " ")
+    write(currentSettings().painter.paint("── Enter: next stage · q, Enter: quit ──", .muted) + " ")
   }
 
-  private func heading(_ text: String, _ actor: StageActor?) -> String {
+  private func heading(_ text: String, _ actor: StageActor?, _ settings: TerminalSettings)
+    -> String
+  {
     let lead = "── \(text) "
     let rule = String(repeating: "─", count: max(2, min(settings.width, 80) - lead.count))
-    return painter.paint(lead + rule, actor?.color ?? .heading)
+    return settings.painter.paint(lead + rule, actor?.color ?? .heading)
   }
 }
 

@@ -1,0 +1,44 @@
+import LearnchatLessons
+
+/// The lesson loader and the Markdown renderers fed arbitrary text.
+///
+/// Input: the whole input is the file, decoded as UTF-8 with invalid bytes replaced (as the
+/// loader reads files); its first byte also picks the width (1 to 120 columns) and its last
+/// byte's low bit the colour. The text is rendered for the terminal and to HTML, then parsed
+/// as a lesson; when it parses, each part is rendered as a lesson run renders it, and when it
+/// also matches its demo, each stage with its placeholders filled.
+///
+/// Checked: the terminal output is empty or ends in a newline, and without colour no line
+/// ends in a space (both promised by `TerminalMarkdownRenderer.render`).
+enum LessonFuzz {
+  static func run(_ input: [UInt8]) {
+    let text = String(decoding: input, as: UTF8.self)
+    let renderer = TerminalMarkdownRenderer(
+      width: 1 + Int((input.first ?? 0) % 120), colors: (input.last ?? 0) & 1 == 1)
+    render(text, with: renderer)
+    _ = MarkdownHTML.render(text)
+
+    guard let lessonText = try? LessonParser.parse(text, fileName: "fuzz.md") else { return }
+    var parts = [lessonText.introduction, lessonText.summary] + lessonText.sections.map(\.markdown)
+    if let lesson = try? Lesson(number: 1, fileName: "fuzz.md", text: lessonText) {
+      for stage in lesson.stages {
+        let values = Dictionary(
+          uniqueKeysWithValues: stage.placeholders.map { ($0, "{{\($0)}} 0a ff \u{1b}[31m") })
+        parts.append(lesson.markdown(for: stage, values: values))
+      }
+    }
+    for part in parts {
+      render(part, with: renderer)
+      _ = MarkdownHTML.render(part)
+    }
+  }
+
+  private static func render(_ markdown: String, with renderer: TerminalMarkdownRenderer) {
+    let output = renderer.render(MarkdownDocument(parsing: markdown))
+    invariant(output.isEmpty || output.hasSuffix("\n"), "output does not end in a newline")
+    guard !renderer.colors else { return }
+    for line in output.split(separator: "\n") {
+      invariant(line.last != " ", "a line ends in a space: \(String(reflecting: line))")
+    }
+  }
+}

@@ -1,0 +1,14 @@
+// The FuzzDemo3Client fuzz target; see FuzzTarget.demo3Client in Fuzz/Core. Built by scripts/fuzz with
+// libFuzzer (-DFUZZING, which supplies main); an ordinary build replays files instead.
+import LearnchatFuzzCore
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+  FuzzTarget.demo3Client(data, size)
+}
+
+#if !FUZZING
+  @main enum Replay {
+    static func main() { FuzzTarget.demo3Client.replay() }
+  }
+#endif

@@ -1,0 +1,14 @@
+// The FuzzPublicKey fuzz target; see FuzzTarget.publicKey in Fuzz/Core. Built by scripts/fuzz with
+// libFuzzer (-DFUZZING, which supplies main); an ordinary build replays files instead.
+import LearnchatFuzzCore
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+  FuzzTarget.publicKey(data, size)
+}
+
+#if !FUZZING
+  @main enum Replay {
+    static func main() { FuzzTarget.publicKey.replay() }
+  }
+#endif

@@ -194,16 +194,30 @@ struct SecureTestClient {
   }
 }
 
-/// Drives a well-behaved client through a whole chat with a `learnchat serve --demo 2` that
-/// is waiting for its next client, proving the server still serves: handshake, a message each
-/// way, `exit`. Retries a handshake the server dropped (its timeout may be tiny).
-func chatAsGoodClient(with server: ChatProcess, port: UInt16, tag: String) throws {
+/// A test client that can complete a handshake with `learnchat serve` and exchange text.
+protocol GoodTestClient {
+  init(port: UInt16) throws
+  func sendText(_ text: String) throws
+  func receiveText() throws -> String?
+  func close()
+}
+
+extension SecureTestClient: GoodTestClient {
+  func sendText(_ text: String) throws { try channel.send(text) }
+}
+
+/// Drives a well-behaved `Client` through a whole chat with a `learnchat serve` that is waiting
+/// for its next client, proving the server still serves: handshake, a message each way, `exit`.
+/// Retries a handshake the server dropped (its timeout may be tiny).
+func chatAsGood<Client: GoodTestClient>(
+  _: Client.Type, with server: ChatProcess, port: UInt16, tag: String
+) throws {
   var attempts = 0
-  var client: SecureTestClient
+  var client: Client
   while true {
     attempts += 1
     do {
-      client = try SecureTestClient(port: port)
+      client = try Client(port: port)
       break
     } catch  where attempts < 3 {
       continue
@@ -211,14 +225,19 @@ func chatAsGoodClient(with server: ChatProcess, port: UInt16, tag: String) throw
   }
   defer { client.close() }
   try server.waitForLine(containing: "Ready (encrypted channel)")
-  try client.channel.send("good client \(tag)")
+  try client.sendText("good client \(tag)")
   try server.expectLine(containing: "[Peer]", toBe: "[Peer]: good client \(tag)")
   try server.send("server answers \(tag)")
   let reply = try client.receiveText()
   #expect(reply == "server answers \(tag)")
-  try client.channel.send("exit")
+  try client.sendText("exit")
   try server.waitForLine(containing: "[Peer exited]")
   try server.waitForLine(containing: "ended; waiting for the next client ...")
+}
+
+/// A good demo-2 client's whole chat; see `chatAsGood`.
+func chatAsGoodClient(with server: ChatProcess, port: UInt16, tag: String) throws {
+  try chatAsGood(SecureTestClient.self, with: server, port: port, tag: tag)
 }
 
 /// Accepts one connection on `listener`, giving up (and failing) after the safety deadline.

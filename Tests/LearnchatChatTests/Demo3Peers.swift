@@ -111,29 +111,11 @@ struct Demo3TestClient {
   }
 }
 
-/// Drives a well-behaved demo-3 client through a whole chat with a `learnchat serve --demo 3`
-/// waiting for its next client: handshake, a message each way, `exit`. Retries a handshake the
-/// server dropped (its timeout may be tiny).
+extension Demo3TestClient: GoodTestClient {
+  func sendText(_ text: String) throws { try channel.send(text) }
+}
+
+/// A good demo-3 client's whole chat with `learnchat serve --demo 3`; see `chatAsGood`.
 func chatAsGoodDemo3Client(with server: ChatProcess, port: UInt16, tag: String) throws {
-  var attempts = 0
-  var client: Demo3TestClient
-  while true {
-    attempts += 1
-    do {
-      client = try Demo3TestClient(port: port)
-      break
-    } catch  where attempts < 3 {
-      continue
-    }
-  }
-  defer { client.close() }
-  try server.waitForLine(containing: "Ready (encrypted channel)")
-  try client.channel.send("good client \(tag)")
-  try server.expectLine(containing: "[Peer]", toBe: "[Peer]: good client \(tag)")
-  try server.send("server answers \(tag)")
-  let reply = try client.receiveText()
-  #expect(reply == "server answers \(tag)")
-  try client.channel.send("exit")
-  try server.waitForLine(containing: "[Peer exited]")
-  try server.waitForLine(containing: "ended; waiting for the next client ...")
+  try chatAsGood(Demo3TestClient.self, with: server, port: port, tag: tag)
 }

@@ -2,22 +2,38 @@ import ArgumentParser
 import Foundation
 import LearnchatLessons
 
+extension PageStyle.Layout: ExpressibleByArgument {}
+
 /// `learnchat lesson N`: runs a lesson's demo stage by stage, showing text and bytes.
 struct LessonCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lesson",
-    abstract: "Run a lesson: both peers in one process, every stage explained with its bytes.")
+    abstract: "Run a lesson: both peers in one process, every stage explained with its bytes.",
+    discussion: """
+      With --step on a terminal, the lesson is a full-screen stepper: n or Right for the next \
+      stage, p or Left for the previous one, Space to scroll, g to go to a stage, l for the \
+      list, ? for every key, q to quit. Without a terminal, --step reads one line per pause.
+      """)
 
   @Argument(help: "The lesson's number (see `learnchat lessons`).")
   var number: Int
 
-  @Flag(help: "Pause after each stage: Enter goes on, q then Enter quits.")
+  @Flag(help: "Step through the stages: full screen on a terminal, one line per pause from a pipe.")
   var step = false
+
+  @Option(help: ArgumentHelp("Show from this stage (a number or a name).", valueName: "STAGE"))
+  var from: String?
+
+  @Option(help: ArgumentHelp("Show up to this stage (a number or a name).", valueName: "STAGE"))
+  var to: String?
+
+  @Flag(help: "Start at the stage where this lesson was last left.")
+  var resume = false
 
   @Option(help: "Take every random value from this seed, so runs repeat exactly (teaching only).")
   var seed: String?
 
-  @Option(help: ArgumentHelp("Also write the whole lesson as one HTML page.", valueName: "FILE"))
+  @Option(help: ArgumentHelp("Also write the lesson as one HTML page.", valueName: "FILE"))
   var html: String?
 
   @Option(
@@ -25,35 +41,45 @@ struct LessonCommand: ParsableCommand {
       "Write keys, frames and transcript.json into this folder.", valueName: "DIR"))
   var export: String?
 
+  @Option(
+    help:
+      "Dumps beside the text (side), below it (stacked), or side by side from 160 columns (auto).")
+  var layout: PageStyle.Layout = .auto
+
+  @Flag(help: "For a projector: the stepper with wide margins, a narrow measure and short dumps.")
+  var present = false
+
   @OptionGroup var source: LessonSourceOptions
   @OptionGroup var display: DisplayOptions
 
   func validate() throws {
     try display.validate()
+    if resume && from != nil {
+      throw ValidationError("--resume and --from both say where to start: give one of them")
+    }
   }
 
   func run() throws {
-    let lesson: Lesson
+    let lesson = try loadLesson()
+    let range: ClosedRange<Int>
     do {
-      lesson = try source.library().lesson(number)
-    } catch let error as LessonError {
-      if case .noSuchLesson = error {
-        // A wrong number is a usage error: say so, with this command's usage, status 64.
-        let usage = Learnchat.usageString(for: LessonCommand.self)
-        StandardError.write("Error: \(error)\nUsage: \(usage)\n")
-        throw ExitCode.validationFailure
-      }
-      throw CommandFailure.report(error)
+      range = try StageSelection.range(from: from, to: to, in: lesson)
+    } catch {
+      throw usageError("\(error)")
     }
     try CommandFailure.reporting {
       InterruptHandling.install()
-      // Asked again at each stage: without --width, a terminal resized mid-lesson is followed.
-      let presenter = TerminalPresenter(
-        currentSettings: display.settingsProvider(), full: display.full,
-        write: StandardOutput.write)
-      let stepper = Stepper(enabled: step, prompt: presenter.showPause)
+      let places = LessonPlaces(
+        lesson: lesson, store: Self.progressStore(), resumeCommand: resumeCommand())
+      var start = from == nil ? nil : range.lowerBound
+      if resume {
+        let (index, note) = places.resumeIndex()
+        StandardError.write(note + "\n")
+        start = index.map { max(range.lowerBound, min(range.upperBound, $0)) }
+      }
       let run = try LessonRunner(
-        lesson: lesson, seed: seed, presenter: presenter, stepper: stepper
+        lesson: lesson, seed: seed, range: range,
+        presentation: presentation(start: start, places: places)
       ).run()
       if let html {
         try Data(HTMLPage.render(run).utf8).write(to: URL(fileURLWithPath: html))
@@ -64,5 +90,82 @@ struct LessonCommand: ParsableCommand {
         StandardError.write("learnchat: wrote \(files.count) files to \(export)\n")
       }
     }
+  }
+
+  /// The full-screen stepper on a terminal; otherwise lines, pausing for a line of input
+  /// per stage when stepping from a pipe.
+  private func presentation(start: Int?, places: LessonPlaces) -> any LessonPresentation {
+    let style = pageStyle()
+    let stepping = step || present
+    let inputIsTerminal = TerminalDevice.standardInputIsTerminal
+    let outputIsTerminal = TerminalDevice.standardOutputIsTerminal
+    if stepping && inputIsTerminal && outputIsTerminal {
+      return FullScreenStepper(
+        style: style, start: start, places: places, write: StandardOutput.write)
+    }
+    var pauser: LinePauser?
+    if stepping && !inputIsTerminal {
+      pauser = LinePauser()
+    } else if stepping {
+      // A pager or a file has the output: pausing would fight it for the keyboard.
+      StandardError.write(
+        "learnchat: standard output is not a terminal, so --step shows every stage without "
+          + "pausing\n")
+    }
+    return LinePresentation(
+      style: style, write: StandardOutput.write, pauser: pauser, start: start ?? 0,
+      places: places)
+  }
+
+  /// The page style, resolved afresh for each page: a terminal resized mid-lesson is followed.
+  private func pageStyle() -> @Sendable () -> PageStyle {
+    let settings = display.settingsProvider()
+    let layout = layout
+    let present = present
+    let full = display.full
+    return { PageStyle(settings: settings(), layout: layout, present: present, full: full) }
+  }
+
+  /// The command that comes back to this lesson where it was left.
+  private func resumeCommand() -> String {
+    var words = ["learnchat", "lesson", String(number), "--step", "--resume"]
+    if let seed { words += ["--seed", seed] }
+    if let folder = source.folder { words += ["--lessons", folder] }
+    return words.map(ShellWord.quoted).joined(separator: " ")
+  }
+
+  private func loadLesson() throws -> Lesson {
+    do {
+      return try source.library().lesson(number)
+    } catch let error as LessonError {
+      if case .noSuchLesson = error { throw usageError("\(error)") }
+      throw CommandFailure.report(error)
+    }
+  }
+
+  /// A usage error: the message, this command's usage, status 64.
+  private func usageError(_ message: String) -> ExitCode {
+    let usage = Learnchat.usageString(for: LessonCommand.self)
+    StandardError.write("Error: \(message)\nUsage: \(usage)\n")
+    return ExitCode.validationFailure
+  }
+
+  /// Where progress is kept, or nil when the environment names no state folder.
+  static func progressStore() -> ProgressStore? {
+    ProgressStore.defaultPath(environment: ProcessInfo.processInfo.environment).map {
+      ProgressStore(path: $0, warn: { StandardError.write("learnchat: \($0)\n") })
+    }
+  }
+}
+
+/// Words for a command line a user can paste into a shell.
+enum ShellWord {
+  /// `word` as is when it holds only safe characters, else in single quotes.
+  static func quoted(_ word: String) -> String {
+    let safe = word.allSatisfy {
+      $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:=@%+,".contains($0))
+    }
+    if safe && !word.isEmpty { return word }
+    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }

@@ -119,8 +119,10 @@ struct HostileInputTests {
     ]
     // The width must come from the terminal, not from COLUMNS.
     process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "COLUMNS" }
+    // Keys from a pipe, output to the terminal: the line printer, pausing for a line per stage.
     let errors = Pipe()
-    process.standardInput = terminal.device
+    let keys = Pipe()
+    process.standardInput = keys
     process.standardOutput = terminal.device
     process.standardError = errors
     try process.run()
@@ -130,11 +132,11 @@ struct HostileInputTests {
 
     let first = try terminal.read(until: "Enter: next stage")
     let firstHeading = try #require(first.first { $0.hasPrefix("── 1/5 · server") })
-    #expect(firstHeading.count == 80, "headings stop at 80 columns")
+    #expect(firstHeading.count == 100, "headings stop at the prose measure, 100 columns")
 
     try terminal.resize(columns: 50)
     kill(process.processIdentifier, SIGWINCH)
-    terminal.write("\n")
+    keys.fileHandleForWriting.write(Data("\n".utf8))
     let second = try terminal.read(until: "Enter: next stage")
     let secondHeading = try #require(second.first { $0.hasPrefix("── 2/5 · client") })
     #expect(secondHeading.count == 50)
@@ -148,8 +150,8 @@ struct HostileInputTests {
     #expect(text.contains { $0.hasPrefix("Sent Meet me at the library at noon.") })
     #expect(text.allSatisfy { $0.count <= 50 }, "\(text)")
 
-    terminal.write("q\n")
-    _ = try terminal.read(until: "Stopped.")
+    keys.fileHandleForWriting.write(Data("q\n".utf8))
+    _ = try terminal.read(until: "Stopped at stage 2/5")
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
     #expect(drain.wait().isEmpty)

@@ -13,8 +13,20 @@ enum LearnchatBinary {
     let errorOutput: String
   }
 
+  /// A state folder of the tests' own, set in this process's environment the first time a
+  /// test asks for the binary, so no run writes progress into the real home folder. Tests of
+  /// progress give each run a folder of their own.
+  static let isolatedStateFolder: String = {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("learnchat-cli-state-\(getpid())").path
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    setenv("XDG_STATE_HOME", folder, 1)
+    return folder
+  }()
+
   /// The built executable: SwiftPM puts it in the same folder as the test bundle.
   static var url: URL {
+    _ = isolatedStateFolder
     let testExecutable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     return testExecutable.deletingLastPathComponent().appendingPathComponent("learnchat")
   }

@@ -11,7 +11,8 @@ struct LessonCommandTests {
     let run = try LearnchatBinary.run(["lessons"] + lessons)
     #expect(run.status == 0)
     #expect(run.output.contains("1  Lesson 1: fixture"))
-    #expect(run.output.contains("stages: connect, send, eavesdrop, two-sends, exit"))
+    #expect(run.output.contains("stages:   connect, send, eavesdrop, two-sends, exit"))
+    #expect(run.output.contains("progress: not started"))
     #expect(run.output.contains("2  Lesson 2: test"))
   }
 
@@ -87,7 +88,9 @@ struct LessonCommandTests {
     #expect(run.status == 0)
     #expect(run.output.contains("3/5 · wire"))
     #expect(!run.output.contains("4/5"))
-    #expect(run.output.contains("Stopped."))
+    #expect(
+      run.output.contains(
+        "Stopped at stage 3/5 (eavesdrop). Resume with: learnchat lesson 1 --step --resume"))
   }
 
   @Test("--step at the end of input runs on to the end instead of hanging")

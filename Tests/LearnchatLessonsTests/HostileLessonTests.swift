@@ -29,13 +29,12 @@ struct HostileLessonTests {
   /// The terminal output of a lesson's introduction and of the text of stage `stage`, as the
   /// presenter shows them, at `width` columns.
   static func rendered(_ lesson: Lesson, stage: String = "send", width: Int = 80) throws -> String {
-    let output = OutputCapture()
-    let presenter = TerminalPresenter(
-      settings: TerminalSettings(colors: false, width: width), full: false, write: output.append)
-    presenter.showIntroduction(lesson, seed: nil)
+    let style = PageStyle(settings: TerminalSettings(colors: false, width: width))
+    let introduction = StagePageRenderer(style: style).introduction(
+      lesson, seed: nil, withText: true)
     let definition = try #require(lesson.stages.first { $0.id == stage })
     let text = lesson.markdown(for: definition, values: [:])
-    return output.text
+    return introduction.body.map { $0 + "\n" }.joined()
       + TerminalMarkdownRenderer(width: width, colors: false).render(
         MarkdownDocument(parsing: text))
   }

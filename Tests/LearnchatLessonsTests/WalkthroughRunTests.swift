@@ -19,15 +19,15 @@ struct WalkthroughRunTests {
   ) throws -> (run: LessonRun, output: String) {
     let lesson = try LessonLibrary.locate(folder: fixtures).lesson(number)
     let output = OutputCapture()
-    let presenter = TerminalPresenter(
-      settings: TerminalSettings(colors: colors, width: width), full: false,
-      write: output.append)
     var remaining = answers ?? []
-    let stepper = Stepper(enabled: answers != nil, prompt: presenter.showPause) {
-      remaining.isEmpty ? nil : remaining.removeFirst()
+    let pauser = answers.map { _ in
+      LinePauser { remaining.isEmpty ? nil : remaining.removeFirst() }
     }
-    let run = try LessonRunner(lesson: lesson, seed: seed, presenter: presenter, stepper: stepper)
-      .run()
+    let style = PageStyle(settings: TerminalSettings(colors: colors, width: width))
+    let presentation = LinePresentation(
+      style: { style }, write: output.append, pauser: pauser,
+      places: LessonPlaces(lesson: lesson, store: nil, resumeCommand: "resume"))
+    let run = try LessonRunner(lesson: lesson, seed: seed, presentation: presentation).run()
     return (run, output.text)
   }
 
@@ -126,7 +126,7 @@ struct WalkthroughRunTests {
     #expect(stopped.run.reports.count == 3)
     #expect(stopped.run.stoppedEarly)
     #expect(stopped.output.components(separatedBy: "Enter: next stage").count - 1 == 3)
-    #expect(stopped.output.contains("Stopped."))
+    #expect(stopped.output.contains("Stopped at stage 3/5 (eavesdrop). Resume with: resume"))
     #expect(!stopped.output.contains("The end."))
 
     let ranOut = try Self.run(1, answers: [""])

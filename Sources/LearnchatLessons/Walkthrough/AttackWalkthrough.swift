@@ -42,8 +42,8 @@ public struct AttackWalkthrough: Walkthrough {
     self.context = context
   }
 
-  public func run(onStage: (StageReport) throws -> StageDecision) throws -> [Artifact] {
-    try StageSequence.run(Self.stages, onStage: onStage) { sequence, taps, _ in
+  public func run(onStage: (StageReport) throws -> StageDecision) throws {
+    try StageSequence.run(Self.stages, onStage: onStage) { sequence, taps in
       let attacks = Demo2Attacks(taps: taps, context: context)
       try sequence.stage("eavesdrop", attacks.eavesdrop)
       // One server key for all the demo-2 chats below: generation is the slow step.

@@ -54,10 +54,9 @@ public struct DefenseWalkthrough: Walkthrough {
     self.context = context
   }
 
-  public func run(onStage: (StageReport) throws -> StageDecision) throws -> [Artifact] {
-    try StageSequence.run(Self.stages, onStage: onStage) { sequence, taps, artifacts in
+  public func run(onStage: (StageReport) throws -> StageDecision) throws {
+    try StageSequence.run(Self.stages, onStage: onStage) { sequence, taps in
       let identity = try Ed25519.PrivateKey(context: context)
-      artifacts.append(Artifact(fileName: "server-identity.pem", bytes: try identity.pem()))
       try Demo3Walk(taps: taps, context: context, identity: identity).run(sequence)
       let attacks = Demo3Attacks(taps: taps, context: context, identity: identity)
       try sequence.stage("tamper-bit", attacks.tamperBit)
@@ -93,6 +92,7 @@ private struct Demo3Walk {
       report.say(.client, "[*] Pinned \(fingerprint) for this server")
       report.show(
         "server: the identity public key (32 bytes)", identity.publicKey.rawRepresentation)
+      report.export("server-identity.pem", try identity.pem())
     }
 
     var ephemeral: X25519.PrivateKey?

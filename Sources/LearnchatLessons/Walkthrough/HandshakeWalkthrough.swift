@@ -59,25 +59,23 @@ public struct HandshakeWalkthrough: Walkthrough {
     self.hidingPorts = hidingPorts
   }
 
-  public func run(onStage: (StageReport) throws -> StageDecision) throws -> [Artifact] {
-    try StageSequence.run(Self.stages, onStage: onStage) { sequence, taps, artifacts in
-      var session = Session(context: context, hidingPorts: hidingPorts, taps: taps)
-      defer {
-        session.close()
-        artifacts = session.artifacts
-      }
+  public func run(onStage: (StageReport) throws -> StageDecision) throws {
+    try StageSequence.run(Self.stages, onStage: onStage) { sequence, taps in
+      let session = Session(context: context, hidingPorts: hidingPorts, taps: taps)
+      defer { session.close() }
       try session.run(sequence)
     }
   }
 }
 
-/// One run of the handshake walkthrough: its connections and what it has produced so far.
-private struct Session {
+/// One run of the handshake walkthrough and its connections.
+private final class Session {
   let context: CryptoContext
   let hidingPorts: Bool
   let taps: PeerTaps
-  var artifacts: [Artifact] = []
   var connections: [TCPConnection] = []
+  /// The server's key, being generated on its own thread from the start of the run.
+  var pendingKey: BackgroundKeyGeneration?
 
   init(context: CryptoContext, hidingPorts: Bool, taps: PeerTaps) {
     self.context = context
@@ -86,17 +84,18 @@ private struct Session {
   }
 
   func close() {
+    // A run stopped early (the learner quit at the first stage) must not leave the generating
+    // thread inside OpenSSL while the process exits: OpenSSL's exit-time clean-up would free
+    // what that thread is using.
+    _ = try? pendingKey?.wait()
     for connection in connections { connection.close() }
   }
 
-  mutating func export(_ name: String, _ bytes: [UInt8]) {
-    artifacts.append(Artifact(fileName: name, bytes: bytes))
-  }
-
-  mutating func run(_ sequence: StageSequence) throws {
+  func run(_ sequence: StageSequence) throws {
     // Key generation is the slow step (a quarter of a second or more on Debian's OpenSSL 3.0):
     // start it now, so it runs while the first stage is read.
     let pendingKey = BackgroundKeyGeneration(context: context)
+    self.pendingKey = pendingKey
     let listener = try TCPListener(host: "127.0.0.1", port: 0)
     defer { listener.close() }
     var serverFrames: FramedChannel?
@@ -129,9 +128,9 @@ private struct Session {
       report.show(
         "server: the modulus n (public; the primes behind it stay secret)",
         try generated.publicKey.modulus())
+      report.export("server-private-key.pem", try generated.pem())
     }
     guard let key else { return }
-    export("server-private-key.pem", try key.pem())
 
     let server = ServerHandshake(key: key, framed: serverFrames)
     let client = ClientHandshake(framed: clientFrames, context: context)
@@ -145,8 +144,8 @@ private struct Session {
       report.show(
         "server: the DER inside the PEM (SubjectPublicKeyInfo)", der,
         fields: try DERFields.subjectPublicKeyInfo(der, key: key.publicKey))
-      export("server-public-key.pem", pem)
-      export("server-public-key.der", der)
+      report.export("server-public-key.pem", pem)
+      report.export("server-public-key.der", der)
     }
 
     var serverKey: RSAPublicKey?
@@ -156,7 +155,7 @@ private struct Session {
       let frame = try showFrame(
         &report, from: .server, to: .client, "public-key frame",
         layout: FrameLayout.publicKeyFrame(bodyCount:))
-      export("frame-1-server-public-key.bin", frame)
+      report.export("frame-1-server-public-key.bin", frame)
     }
     guard let serverKey else { return }
 
@@ -168,7 +167,7 @@ private struct Session {
       sessionKey = fresh
       report.values["session_key"] = ValueText.hex(fresh.bytes)
       report.show("client: the session key (secret; never sent as it is)", fresh.bytes)
-      export("session-key.bin", fresh.bytes)
+      report.export("session-key.bin", fresh.bytes)
     }
     guard let sessionKey else { return }
 
@@ -179,8 +178,8 @@ private struct Session {
       let frame = try showFrame(
         &report, from: .client, to: .server, "wrapped-key frame",
         layout: FrameLayout.wrappedKeyFrame(bodyCount:))
-      export("wrapped-key.bin", wrapped)
-      export("frame-2-client-wrapped-key.bin", frame)
+      report.export("wrapped-key.bin", wrapped)
+      report.export("frame-2-client-wrapped-key.bin", frame)
     }
 
     var channels: (server: SecureChannel, client: SecureChannel)?
@@ -204,7 +203,7 @@ private struct Session {
   }
 
   /// The message stages: nonce, seal, frame, decrypt, reply, exit.
-  private mutating func runMessages(
+  private func runMessages(
     _ sequence: StageSequence, channels: (server: SecureChannel, client: SecureChannel)
   ) throws {
     let message = HandshakeWalkthrough.message
@@ -240,7 +239,7 @@ private struct Session {
       report.show(
         "client → server: message frame (\(frame.count) bytes)", frame,
         fields: FrameLayout.messageFrame(bodyCount: frame.count - 4))
-      export("frame-3-client-message.bin", frame)
+      report.export("frame-3-client-message.bin", frame)
     }
 
     try sequence.stage("decrypt") { report in
@@ -266,7 +265,7 @@ private struct Session {
       report.values["reply"] = HandshakeWalkthrough.reply
       report.values["nonce"] = ValueText.hex(reply.sealed.nonce.bytes)
       report.say(.client, "[Peer]: \(received.displayText ?? "(did not open)")")
-      export("frame-4-server-reply.bin", frame)
+      report.export("frame-4-server-reply.bin", frame)
     }
 
     try sequence.stage("exit") { report in
@@ -280,7 +279,7 @@ private struct Session {
       if let text = received?.text, ChatText.isExit(text) {
         report.say(.server, "[Peer exited]")
       }
-      export("frame-5-client-exit.bin", frame)
+      report.export("frame-5-client-exit.bin", frame)
     }
   }
 
@@ -336,7 +335,7 @@ public enum WalkthroughError: Error, CustomStringConvertible {
 ///
 /// With a seeded context the generating thread gets the context's first stream (it is the
 /// first to draw), so seeded runs stay reproducible.
-private final class BackgroundKeyGeneration: @unchecked Sendable {
+final class BackgroundKeyGeneration: @unchecked Sendable {
   // Sendable: `result` is written once before `done` is signalled and read after waiting.
   private var result: Result<RSAPrivateKey, any Error>?
   private let done = DispatchSemaphore(value: 0)
@@ -348,8 +347,10 @@ private final class BackgroundKeyGeneration: @unchecked Sendable {
     }
   }
 
+  /// Waits for the key; any number of times (each wait passes the signal on to the next).
   func wait() throws -> RSAPrivateKey {
     done.wait()
+    done.signal()
     guard let result else { preconditionFailure("signalled without a result") }
     return try result.get()
   }

@@ -31,13 +31,11 @@ public struct PlaintextWalkthrough: Walkthrough {
     self.hidingPorts = hidingPorts
   }
 
-  public func run(onStage: (StageReport) throws -> StageDecision) throws -> [Artifact] {
+  public func run(onStage: (StageReport) throws -> StageDecision) throws {
     try StageSequence.run(Self.stages, onStage: onStage, runStages)
   }
 
-  private func runStages(
-    _ sequence: StageSequence, taps: PeerTaps, artifacts: inout [Artifact]
-  ) throws {
+  private func runStages(_ sequence: StageSequence, taps: PeerTaps) throws {
     let listener = try TCPListener(host: "127.0.0.1", port: 0)
     defer { listener.close() }
     var server: PlaintextPeer?
@@ -71,7 +69,7 @@ public struct PlaintextWalkthrough: Walkthrough {
       report.values["message_hex"] = ValueText.hex(sent)
       report.say(.client, "You: \(Self.message)")
       report.show("client → server: the message, as the client wrote it", sent)
-      artifacts.append(Artifact(fileName: "01-client-message.bin", bytes: sent))
+      report.export("01-client-message.bin", sent)
     }
 
     try sequence.stage("eavesdrop") { report in

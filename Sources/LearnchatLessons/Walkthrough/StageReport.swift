@@ -44,6 +44,9 @@ public struct StageReport: Sendable {
   public var records: [TapRecord] = []
   /// For an attack stage: whether the attack worked, as the program checked it.
   public var outcome: AttackOutcome?
+  /// The files this stage offers for `--export` (keys, frames), so that an export of a range
+  /// of stages holds only what those stages made.
+  public var artifacts: [Artifact] = []
 
   /// An empty report for `stage`.
   public init(stage: StageDefinition) {
@@ -63,6 +66,10 @@ public struct StageReport: Sendable {
 
   mutating func show(_ title: String, _ bytes: [UInt8], fields: [FrameField] = []) {
     shown.append(Bytes(title: title, bytes: bytes, fields: fields))
+  }
+
+  mutating func export(_ fileName: String, _ bytes: [UInt8]) {
+    artifacts.append(Artifact(fileName: fileName, bytes: bytes))
   }
 }
 

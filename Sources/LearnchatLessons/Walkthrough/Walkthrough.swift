@@ -14,10 +14,9 @@ public protocol Walkthrough: Sendable {
   /// runs print the same bytes.
   init(context: CryptoContext, hidingPorts: Bool)
 
-  /// Runs the demo, calling `onStage` after each stage; `.stop` ends it there.
-  ///
-  /// - Returns: the files `--export` writes (keys, frames), as far as the run got.
-  func run(onStage: (StageReport) throws -> StageDecision) throws -> [Artifact]
+  /// Runs the demo, calling `onStage` after each stage; `.stop` ends it there. Each report
+  /// carries the files `--export` writes for its stage (keys, frames).
+  func run(onStage: (StageReport) throws -> StageDecision) throws
 }
 
 /// The walkthroughs learnchat has, by demo name.
@@ -45,21 +44,18 @@ struct StageSequence {
   let stages: [StageDefinition]
 
   /// Runs a whole walkthrough: `body` drives the demo through `sequence`'s stages with fresh
-  /// taps; a `.stop` at a pause ends it quietly. Returns what `body` offered for export, as
-  /// far as it got.
+  /// taps; a `.stop` at a pause ends it quietly.
   static func run(
     _ stages: [StageDefinition], onStage: (StageReport) throws -> StageDecision,
-    _ body: (StageSequence, PeerTaps, inout [Artifact]) throws -> Void
-  ) throws -> [Artifact] {
+    _ body: (StageSequence, PeerTaps) throws -> Void
+  ) throws {
     try withoutActuallyEscaping(onStage) { onStage in
       let taps = PeerTaps()
-      var artifacts: [Artifact] = []
       do {
-        try body(StageSequence(taps: taps, onStage: onStage, stages: stages), taps, &artifacts)
+        try body(StageSequence(taps: taps, onStage: onStage, stages: stages), taps)
       } catch is Stopped {
-        // The user quit at a pause: what was produced so far still counts.
+        // The user quit at a pause: the reports made so far have been handed over.
       }
-      return artifacts
     }
   }
 

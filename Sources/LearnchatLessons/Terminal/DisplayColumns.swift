@@ -1,11 +1,12 @@
-/// How many terminal columns text takes, for wrapping.
+/// How many terminal columns text takes, for wrapping and for checking that lines fit.
 ///
 /// One column per Character (a letter with its accents, a flag, a family emoji), except the
 /// Characters terminals draw two columns wide: emoji shown as pictures and East Asian wide or
-/// full-width characters. Counting `👋` as one column would let lines overflow by one.
-enum MarkdownColumns {
+/// full-width characters. Counting `👋` as one column would let lines overflow by one. Escape
+/// sequences are never measured here: renderers measure text before they paint it.
+enum DisplayColumns {
   /// The columns `text` takes.
-  static func of(_ text: String) -> Int {
+  static func of<Text: StringProtocol>(_ text: Text) -> Int {
     text.reduce(0) { $0 + of($1) }
   }
 
@@ -13,14 +14,29 @@ enum MarkdownColumns {
   static func of(_ character: Character) -> Int {
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
+    if first.isASCII { return 1 }
     if first.properties.isEmojiPresentation {
       return 2
     }
     // A text-style emoji (such as U+2764) asked to be shown as a picture.
-    if first.properties.isEmoji && scalars.contains("\u{FE0F}") && !first.isASCII {
+    if first.properties.isEmoji && scalars.contains("\u{FE0F}") {
       return 2
     }
     return wideRanges.contains { $0.contains(first.value) } ? 2 : 1
+  }
+
+  /// How many of `characters`, from the start, fit in `width` columns: at least one (when there
+  /// is one), so that whoever cuts text into lines always moves on (a wide character given a
+  /// single column overflows it by one rather than never being placed).
+  static func fittingCount(_ characters: ArraySlice<Character>, width: Int) -> Int {
+    var used = 0
+    var count = 0
+    for character in characters {
+      used += of(character)
+      if used > width { break }
+      count += 1
+    }
+    return characters.isEmpty ? 0 : max(1, count)
   }
 
   /// East Asian Wide and Fullwidth blocks (Hangul Jamo, CJK, kana, Hangul syllables,

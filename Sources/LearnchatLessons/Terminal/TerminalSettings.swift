@@ -26,8 +26,10 @@ public struct TerminalSettings: Sendable, Equatable {
 
   /// The values `--width` accepts; the CLI validates against this and reports it.
   ///
-  /// Renderers cope with any width of 1 or more (they overflow rather than crash), so this range
-  /// only keeps a typo such as `--width 8000` from producing unreadable output.
+  /// From 20 columns up the Markdown and hex-dump renderers keep every line within the width;
+  /// below that they still cope (down to 1 column, overflowing where nothing else fits), so
+  /// the lower bound is where that promise starts, and the upper one only keeps a typo such as
+  /// `--width 8000` from producing unreadable output.
   public static let allowedWidths: ClosedRange<Int> = 20...1000
 
   /// The settings for this process: `--color`, `--width` and `--theme` resolved against the

@@ -25,7 +25,7 @@ public struct TerminalPresenter: Sendable {
   }
 
   private func markdown(_ text: String, _ settings: TerminalSettings) -> String {
-    TerminalMarkdownRenderer(width: settings.width, colors: settings.colors)
+    TerminalMarkdownRenderer(settings: settings)
       .render(MarkdownDocument(parsing: text))
   }
 
@@ -67,7 +67,7 @@ public struct TerminalPresenter: Sendable {
         "\n" + painter.paint("  Attack \(outcome.verdict.rawValue.uppercased()):", color)
         + " \(outcome.summary)\n"
     }
-    let dumps = HexDumpRenderer(colors: settings.colors, width: settings.width, full: full)
+    let dumps = HexDumpRenderer(settings: settings, full: full)
     for shown in report.shown {
       output += "\n" + dumps.render(shown.hexDump)
       if !output.hasSuffix("\n") { output += "\n" }

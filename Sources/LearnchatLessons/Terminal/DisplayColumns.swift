@@ -3,15 +3,16 @@
 /// One column per Character (a letter with its accents, a flag, a family emoji), except the
 /// Characters terminals draw two columns wide: emoji shown as pictures and East Asian wide or
 /// full-width characters. Counting `👋` as one column would let lines overflow by one. Escape
-/// sequences are never measured here: renderers measure text before they paint it.
-enum DisplayColumns {
+/// sequences are never measured here: renderers measure text before they paint it, and a
+/// caller checking painted output removes them first.
+public enum DisplayColumns {
   /// The columns `text` takes.
-  static func of<Text: StringProtocol>(_ text: Text) -> Int {
+  public static func of<Text: StringProtocol>(_ text: Text) -> Int {
     text.reduce(0) { $0 + of($1) }
   }
 
   /// The columns one Character takes: 1 or 2.
-  static func of(_ character: Character) -> Int {
+  public static func of(_ character: Character) -> Int {
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     if first.isASCII { return 1 }

@@ -19,8 +19,9 @@ public struct HexDumpRenderer: Sendable {
   /// How many bytes a shortened dump keeps from its start (4 rows of 16), in
   /// `Truncation.standard`.
   public static let truncatedHeadBytes = Truncation.standard.headBytes
-  /// How many bytes a shortened dump keeps from its end (2 rows of 16, more if the last row is
-  /// short), because a GCM tag sits at the end of a frame; in `Truncation.standard`.
+  /// How many bytes a shortened dump keeps from its end (the last 2 rows of 16, so fewer bytes
+  /// when the last row is short, but always the last 16), because a GCM tag sits at the end of
+  /// a frame; in `Truncation.standard`.
   public static let truncatedTailBytes = Truncation.standard.tailBytes
 
   /// Whether bytes, field names and the title are coloured.

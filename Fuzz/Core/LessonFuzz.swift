@@ -8,8 +8,9 @@ import LearnchatLessons
 /// as a lesson; when it parses, each part is rendered as a lesson run renders it, and when it
 /// also matches its demo, each stage with its placeholders filled.
 ///
-/// Checked: the terminal output is empty or ends in a newline, and without colour no line
-/// ends in a space (both promised by `TerminalMarkdownRenderer.render`).
+/// Checked: the terminal output is empty or ends in a newline, without colour no line ends in
+/// a space, and from 20 columns up no line is wider than the width, escape sequences aside
+/// (all promised by `TerminalMarkdownRenderer`).
 enum LessonFuzz {
   static func run(_ input: [UInt8]) {
     let text = String(decoding: input, as: UTF8.self)
@@ -36,9 +37,33 @@ enum LessonFuzz {
   private static func render(_ markdown: String, with renderer: TerminalMarkdownRenderer) {
     let output = renderer.render(MarkdownDocument(parsing: markdown))
     invariant(output.isEmpty || output.hasSuffix("\n"), "output does not end in a newline")
+    if renderer.width >= 20 {
+      for line in output.split(separator: "\n") {
+        let columns = DisplayColumns.of(withoutEscapes(line))
+        invariant(
+          columns <= renderer.width,
+          "a line of \(columns) columns at width \(renderer.width): \(String(reflecting: line))")
+      }
+    }
     guard !renderer.colors else { return }
     for line in output.split(separator: "\n") {
       invariant(line.last != " ", "a line ends in a space: \(String(reflecting: line))")
     }
+  }
+
+  /// `line` without its SGR sequences (`ESC [ ... m`), the only ones the renderer writes.
+  private static func withoutEscapes(_ line: Substring) -> String {
+    var result = ""
+    var inEscape = false
+    for scalar in line.unicodeScalars {
+      if inEscape {
+        inEscape = scalar != "m"
+      } else if scalar == "\u{1B}" {
+        inEscape = true
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
   }
 }

@@ -2,11 +2,16 @@ import ArgumentParser
 import LearnchatLessons
 
 extension ColorMode: ExpressibleByArgument {}
+extension Theme: ExpressibleByArgument {}
 
-/// `--color`, `--width` and `--full`: how output looks.
+/// `--color`, `--theme`, `--width` and `--full`: how output looks.
 struct DisplayOptions: ParsableArguments {
   @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
   var color: ColorMode = .auto
+
+  @Option(
+    help: "dark, light or high-contrast (default: LEARNCHAT_THEME, then COLORFGBG, then dark)")
+  var theme: Theme?
 
   @Option(help: "Columns to fill (default: the terminal's width, then COLUMNS, then 80).")
   var width: Int?
@@ -23,7 +28,7 @@ struct DisplayOptions: ParsableArguments {
   }
 
   func settings() -> TerminalSettings {
-    TerminalSettings.current(colorMode: color, requestedWidth: width)
+    TerminalSettings.current(colorMode: color, requestedWidth: width, theme: theme)
   }
 
   /// Resolves the settings afresh on each call: `--width` still wins, but a width that came
@@ -31,6 +36,7 @@ struct DisplayOptions: ParsableArguments {
   func settingsProvider() -> @Sendable () -> TerminalSettings {
     let color = color
     let width = width
-    return { TerminalSettings.current(colorMode: color, requestedWidth: width) }
+    let theme = theme
+    return { TerminalSettings.current(colorMode: color, requestedWidth: width, theme: theme) }
   }
 }

@@ -82,6 +82,33 @@ struct LessonCommandTests {
     #expect(run.output.contains("\u{1B}["))
   }
 
+  @Test("--theme picks the colours; without it LEARNCHAT_THEME, then COLORFGBG")
+  func theme() throws {
+    // The server's colour in each theme: 24 light, 51 high-contrast, 80 dark.
+    func serverInk(_ arguments: [String], _ environment: [String: String]) throws -> String? {
+      let run = try LearnchatBinary.run(
+        ["lesson", "1", "--seed", "t", "--color", "always"] + arguments + lessons,
+        environment: ["LEARNCHAT_THEME": "", "COLORFGBG": ""].merging(environment) { $1 })
+      #expect(run.status == 0)
+      return run.output.firstMatch(of: /\u{1B}\[38;5;([0-9]+)m── 1\/5 · server/).map {
+        String($0.1)
+      }
+    }
+    #expect(try serverInk(["--theme", "light"], ["LEARNCHAT_THEME": "high-contrast"]) == "24")
+    #expect(try serverInk([], ["LEARNCHAT_THEME": "high-contrast", "COLORFGBG": "0;15"]) == "51")
+    #expect(try serverInk([], ["COLORFGBG": "0;15"]) == "24")
+    #expect(try serverInk([], ["COLORFGBG": "15;0"]) == "80")
+    #expect(try serverInk([], [:]) == "80")
+  }
+
+  @Test("an unknown --theme is a usage error")
+  func badTheme() throws {
+    let run = try LearnchatBinary.run(["lesson", "1", "--theme", "blue"] + lessons)
+    #expect(run.status == 64)
+    #expect(run.errorOutput.contains("--theme"))
+    #expect(run.output.isEmpty)
+  }
+
   @Test("--step driven by a pipe: one line per pause, q quits cleanly")
   func stepThroughPipe() throws {
     let run = try LearnchatBinary.run(["lesson", "1", "--step"] + lessons, input: "\n\nq\n")

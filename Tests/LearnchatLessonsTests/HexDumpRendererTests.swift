@@ -17,18 +17,25 @@ import Testing
     return result
   }
 
-  /// The dump rows of rendered text (lines starting with an 8-digit offset and two spaces).
+  /// The dump rows of rendered text: lines starting with an 8-digit offset and a space (two
+  /// where the width allows).
   static func rows(_ text: String) -> [Substring] {
     text.split(separator: "\n").filter { line in
       line.count > 10 && line.prefix(8).allSatisfy(\.isHexDigit)
-        && line.dropFirst(8).hasPrefix("  ")
+        && line.dropFirst(8).hasPrefix(" ")
     }
   }
 
-  /// How many bytes a row shows, counted from its ASCII column.
+  /// The bytes a row shows, read from its hex column (which every row has, with or without
+  /// its ASCII column).
+  static func rowBytes(_ row: Substring) -> [UInt8] {
+    let hex = row.dropFirst(8).prefix { $0 != "|" }
+    return Hex.bytes(String(hex)) ?? []
+  }
+
+  /// How many bytes a row shows.
   static func byteCount(_ row: Substring) -> Int {
-    guard let bar = row.firstIndex(of: "|") else { return 0 }
-    return row[bar...].count - 2
+    rowBytes(row).count
   }
 
   static func bytes(_ count: Int) -> [UInt8] {

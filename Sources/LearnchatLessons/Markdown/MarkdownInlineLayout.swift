@@ -1,11 +1,17 @@
 /// Turns inline Markdown into wrapper tokens for the terminal, with or without colour.
 ///
-/// Without colour the text must still read well when piped or printed: emphasis keeps its
-/// Markdown markers (`*word*`, `**word**`) and code its backticks, because a reader knows them.
-/// With colour the markers go and SGR attributes show the same thing.
+/// With colour, SGR attributes show emphasis, strong text and code. Without colour (a pipe,
+/// `NO_COLOR`, `--color never`) the text must read as prose, so no Markdown markers are shown:
+/// emphasis and strong text are plain words, and code spans are shown bare. Bare rather than
+/// quoted because of what the lessons put in code spans: hex bytes (`30 82 01 22`), commands
+/// and options (`openssl rand -hex 32`, `--export DIR`), file names and addresses. They read
+/// unambiguously in running text; quotes would sit next to the quotes of shell commands
+/// (`python3 -c '...'`), be copied along with a command, and add two characters to every
+/// hex byte listed in a sentence.
+///
+/// The tokens are the same either way: styles only turn into escape sequences when the line
+/// writer is given a painter that colours.
 struct MarkdownInlineLayout {
-  let colors: Bool
-
   /// The tokens for `inlines`, every span styled with `base` plus its own style.
   func tokens(_ inlines: [MarkdownInline], base: MarkdownStyle = .plain) -> [MarkdownToken] {
     var builder = MarkdownTokenBuilder()
@@ -32,15 +38,11 @@ struct MarkdownInlineLayout {
     case .lineBreak:
       builder.appendLineBreak()
     case .code(let code):
-      if colors {
-        builder.append(code, style: style.adding(.code), keepingSpaces: true)
-      } else {
-        builder.append("`" + code + "`", style: style, keepingSpaces: true)
-      }
+      builder.append(code, style: style.adding(.code), keepingSpaces: true)
     case .emphasis(let children):
-      marked(children, marker: "*", style: style.adding(.emphasis), to: &builder)
+      append(children, style: style.adding(.emphasis), to: &builder)
     case .strong(let children):
-      marked(children, marker: "**", style: style.adding(.strong), to: &builder)
+      append(children, style: style.adding(.strong), to: &builder)
     case .link(let destination, _, let children):
       link(destination: destination, children, style: style, to: &builder)
     case .image(let source, _, let alt):
@@ -58,15 +60,6 @@ struct MarkdownInlineLayout {
         builder.append(html, style: style)
       }
     }
-  }
-
-  private func marked(
-    _ children: [MarkdownInline], marker: String, style: MarkdownStyle,
-    to builder: inout MarkdownTokenBuilder
-  ) {
-    if !colors { builder.append(marker, style: style) }
-    append(children, style: style, to: &builder)
-    if !colors { builder.append(marker, style: style) }
   }
 
   /// The link text, then the destination in parentheses; once only when they are the same

@@ -9,19 +9,41 @@ enum MarkdownToken: Equatable, Sendable {
   case lineBreak
 }
 
-/// Greedy word wrapping of tokens into lines.
+/// Greedy word wrapping of tokens into lines that never exceed the width.
 enum MarkdownWrapper {
   /// Fills each line with as many words as fit in `width` columns.
   ///
-  /// A word wider than the line goes on a line of its own, unbroken: URLs and hex strings must
-  /// stay copyable. Widths below 1 are treated as 1, so every word still gets a line and the
-  /// loop always ends.
+  /// A word wider than the whole line starts a line of its own and is cut into pieces that fit
+  /// (see `MarkdownWordBreaker`): a line the terminal wraps by itself would break the layout
+  /// (quote bars, list indents) and would be no easier to copy. Widths below 1 are treated as
+  /// 1, so the loop always ends.
   static func wrap(_ tokens: [MarkdownToken], width: Int) -> [[MarkdownSpan]] {
     let width = max(1, width)
     var lines: [[MarkdownSpan]] = []
     var line: [MarkdownSpan] = []
     var lineWidth = 0
     var pendingSpace: MarkdownSpan?
+
+    /// Puts `spans` at the end of the current line, breaking them across lines if they do not
+    /// fit in what is left of it.
+    func place(_ spans: [MarkdownSpan], width wordWidth: Int) {
+      if lineWidth + wordWidth <= width {
+        line += spans
+        lineWidth += wordWidth
+        return
+      }
+      let pieces = MarkdownWordBreaker.pieces(spans, firstWidth: width - lineWidth, width: width)
+      for (index, piece) in pieces.enumerated() {
+        if index > 0 {
+          lines.append(line)
+          line = []
+          lineWidth = 0
+        }
+        line += piece
+        lineWidth += piece.reduce(0) { $0 + $1.width }
+      }
+    }
+
     for token in tokens {
       switch token {
       case .space(let space):
@@ -34,22 +56,19 @@ enum MarkdownWrapper {
         pendingSpace = nil
       case .word(let spans):
         let wordWidth = spans.reduce(0) { $0 + $1.width }
-        if line.isEmpty {
-          line = spans
-          lineWidth = wordWidth
+        if line.isEmpty || pendingSpace == nil {
+          // At the start of a line, or touching the word before it (the token builder normally
+          // joins such parts itself, so they are one word and stay together).
+          place(spans, width: wordWidth)
         } else if let space = pendingSpace, lineWidth + space.width + wordWidth <= width {
           line.append(space)
           line += spans
           lineWidth += space.width + wordWidth
-        } else if pendingSpace == nil {
-          // Nothing between the two: they are one word (the token builder normally joins such
-          // parts itself), so they stay together.
-          line += spans
-          lineWidth += wordWidth
         } else {
           lines.append(line)
-          line = spans
-          lineWidth = wordWidth
+          line = []
+          lineWidth = 0
+          place(spans, width: wordWidth)
         }
         pendingSpace = nil
       }

@@ -84,7 +84,9 @@ public struct StagePageRenderer: Sendable {
 
   /// Every dump of the stage, a blank line between them, at `width`.
   private func dumpColumn(_ report: StageReport, width: Int) -> [String] {
-    let renderer = HexDumpRenderer(colors: style.settings.colors, width: width, full: style.full)
+    let renderer = HexDumpRenderer(
+      colors: style.settings.colors, width: width, full: style.full, theme: style.settings.theme,
+      truncation: style.present ? .compact : .standard)
     var lines: [String] = []
     for shown in report.shown {
       if !lines.isEmpty { lines.append("") }
@@ -97,7 +99,8 @@ public struct StagePageRenderer: Sendable {
   }
 
   private func markdown(_ text: String, width: Int) -> [String] {
-    let rendered = TerminalMarkdownRenderer(width: width, colors: style.settings.colors)
+    let rendered = TerminalMarkdownRenderer(
+      width: width, colors: style.settings.colors, theme: style.settings.theme)
       .render(MarkdownDocument(parsing: text))
     guard !rendered.isEmpty else { return [] }
     return rendered.dropLast().split(separator: "\n", omittingEmptySubsequences: false)

@@ -1,4 +1,6 @@
 /// The escape sequences behind `TerminalColor`, and the order in which fields take colours.
+///
+/// The colours themselves are in each theme's `ThemePalette`.
 public enum ANSIPalette {
   /// The colours given to the fields of a dump: field `i` takes `fieldColors[i % count]`.
   ///
@@ -19,9 +21,9 @@ public enum ANSIPalette {
     return ((index % count) + count) % count
   }
 
-  /// The sequence that switches to `color`.
-  public static func start(_ color: TerminalColor) -> String {
-    "\u{1B}[\(color.sgrParameters)m"
+  /// The sequence that switches to `color` in `theme` (the dark theme unless told).
+  public static func start(_ color: TerminalColor, theme: Theme = .dark) -> String {
+    "\u{1B}[\(color.sgrParameters(in: theme))m"
   }
 
   /// The sequence that returns to the terminal's default colours and attributes.

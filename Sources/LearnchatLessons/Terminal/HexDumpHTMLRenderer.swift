@@ -17,7 +17,7 @@ public struct HexDumpHTMLRenderer: Sendable {
     }
     html += "<pre class=\"hexdump\">"
     let layout = HexDumpLayout(bytesPerRow: 16)
-    for line in layout.lines(for: dump, truncate: false) {
+    for line in layout.lines(for: dump, truncation: nil) {
       guard case .row(let offset, let hex, let ascii) = line else { continue }
       html += HexDumpLayout.offsetText(offset) + "  " + spans(hex) + "  |" + spans(ascii) + "|\n"
     }

@@ -30,9 +30,10 @@ struct HexDumpLayout {
     bytesPerRow * 3 - 1 + (bytesPerRow / groupSize - 1)
   }
 
-  /// The lines for `dump`, leaving out the middle when `truncate` is set and the dump is longer
-  /// than `HexDumpRenderer.maximumUntruncatedBytes`.
-  func lines(for dump: HexDump, truncate: Bool) -> [HexDumpLine] {
+  /// The lines for `dump`: every row when `truncation` is nil, else, when the dump is longer
+  /// than the truncation allows and at least two rows would be left out, the head and the tail
+  /// around a note.
+  func lines(for dump: HexDump, truncation: HexDumpRenderer.Truncation?) -> [HexDumpLine] {
     let fieldIndexes = dump.fieldIndexByOffset()
     let count = dump.bytes.count
     let rowCount = (count + bytesPerRow - 1) / bytesPerRow
@@ -44,11 +45,13 @@ struct HexDumpLayout {
         hex: hexPieces(dump.bytes, start..<end, fieldIndexes),
         ascii: asciiPieces(dump.bytes, start..<end, fieldIndexes))
     }
-    let headRows = max(1, HexDumpRenderer.truncatedHeadBytes / bytesPerRow)
-    let tailRows = max(1, HexDumpRenderer.truncatedTailBytes / bytesPerRow)
-    guard truncate, count > HexDumpRenderer.maximumUntruncatedBytes,
-      rowCount > headRows + tailRows
-    else {
+    guard let truncation, count > truncation.maximumUntruncatedBytes else {
+      return (0..<rowCount).map(row)
+    }
+    let headRows = max(1, truncation.headBytes / bytesPerRow)
+    let tailRows = max(1, truncation.tailBytes / bytesPerRow)
+    // Leaving out a single row would only swap it for the note: show it instead.
+    guard rowCount >= headRows + tailRows + 2 else {
       return (0..<rowCount).map(row)
     }
     let tailStart = rowCount - tailRows

@@ -1,7 +1,7 @@
 /// The colours learnchat writes, named by what they show rather than by hue.
 ///
 /// Naming by role keeps the choice of hue in one place: a renderer asks for `.server`, not for
-/// cyan, so the palette can change without touching renderers.
+/// cyan, and each `Theme` decides what `.server` looks like on its background.
 public enum TerminalColor: String, CaseIterable, Sendable {
   /// The server's lines and bytes.
   case server
@@ -36,28 +36,16 @@ public enum TerminalColor: String, CaseIterable, Sendable {
   /// The eighth field colour.
   case field7
 
-  /// The SGR parameters that select this colour, such as `"1;31"` for bold red.
+  /// The SGR parameters that select this colour in the dark theme, such as `"1;38;5;203"`.
   ///
-  /// Adjacent field colours differ in hue, and the last two are underlined, so that neighbouring
-  /// fields stay distinct on both dark and light backgrounds.
+  /// Kept for callers that predate themes; renderers ask `sgrParameters(in:)` for the theme
+  /// they were given.
   public var sgrParameters: String {
-    switch self {
-    case .server: return "36"
-    case .client: return "32"
-    case .wire: return "33"
-    case .attacker: return "1;31"
-    case .heading: return "1"
-    case .muted: return "2"
-    case .warning: return "33"
-    case .error: return "31"
-    case .field0: return "33"
-    case .field1: return "36"
-    case .field2: return "35"
-    case .field3: return "32"
-    case .field4: return "94"
-    case .field5: return "91"
-    case .field6: return "4;33"
-    case .field7: return "4;36"
-    }
+    sgrParameters(in: .dark)
+  }
+
+  /// The SGR parameters that select this colour in `theme` (see `ThemePalette`).
+  public func sgrParameters(in theme: Theme) -> String {
+    theme.palette.ink(for: self).sgrParameters
   }
 }

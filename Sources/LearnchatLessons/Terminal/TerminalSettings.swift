@@ -1,20 +1,24 @@
 import Foundation
 
-/// Whether to colour and how wide to write: decided here once, and asked by every renderer.
+/// Whether to colour, in which theme, and how wide to write: decided here once, and asked by
+/// every renderer.
 ///
 /// The static functions are pure (they take the environment and the terminal's answers as
-/// arguments) so that every rule can be tested; `current(colorMode:requestedWidth:)` feeds them
-/// the real process state.
+/// arguments) so that every rule can be tested; `current(colorMode:requestedWidth:theme:)` feeds
+/// them the real process state.
 public struct TerminalSettings: Sendable, Equatable {
   /// Whether to write ANSI colour sequences.
   public var colors: Bool
   /// How many columns to fill; always at least 1.
   public var width: Int
+  /// Whose colours to use when `colors` is on.
+  public var theme: Theme = .dark
 
-  /// Settings with colour `colors` and width `width` (raised to 1 if smaller).
-  public init(colors: Bool, width: Int) {
+  /// Settings with colour `colors` in `theme` and width `width` (raised to 1 if smaller).
+  public init(colors: Bool, width: Int, theme: Theme = .dark) {
     self.colors = colors
     self.width = max(1, width)
+    self.theme = theme
   }
 
   /// The width used when neither `--width`, the terminal nor `COLUMNS` gives one.
@@ -22,15 +26,18 @@ public struct TerminalSettings: Sendable, Equatable {
 
   /// The values `--width` accepts; the CLI validates against this and reports it.
   ///
-  /// Renderers cope with any width of 1 or more (they overflow rather than crash), so this range
-  /// only keeps a typo such as `--width 8000` from producing unreadable output.
+  /// From 20 columns up the Markdown and hex-dump renderers keep every line within the width;
+  /// below that they still cope (down to 1 column, overflowing where nothing else fits), so
+  /// the lower bound is where that promise starts, and the upper one only keeps a typo such as
+  /// `--width 8000` from producing unreadable output.
   public static let allowedWidths: ClosedRange<Int> = 20...1000
 
-  /// The settings for this process: `--color` and `--width` resolved against the environment,
-  /// standard output and the terminal's size.
+  /// The settings for this process: `--color`, `--width` and `--theme` resolved against the
+  /// environment, standard output and the terminal's size.
   public static func current(
     colorMode: ColorMode,
     requestedWidth: Int?,
+    theme requestedTheme: Theme? = nil,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> TerminalSettings {
     let isTerminal = TerminalDevice.standardOutputIsTerminal
@@ -40,7 +47,8 @@ public struct TerminalSettings: Sendable, Equatable {
       width: width(
         requested: requestedWidth,
         terminalColumns: isTerminal ? TerminalDevice.currentTerminalColumns() : nil,
-        environment: environment))
+        environment: environment),
+      theme: Theme.resolve(requested: requestedTheme, environment: environment))
   }
 
   /// Whether to colour: `--color`, then `NO_COLOR`, then `TERM=dumb`, then whether output is a
@@ -76,8 +84,8 @@ public struct TerminalSettings: Sendable, Equatable {
     return defaultWidth
   }
 
-  /// A painter that colours only when these settings say so.
+  /// A painter that colours only when these settings say so, in their theme.
   public var painter: Painter {
-    Painter(enabled: colors)
+    Painter(enabled: colors, theme: theme)
   }
 }

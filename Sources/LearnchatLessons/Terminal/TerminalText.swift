@@ -8,7 +8,7 @@ public enum TerminalText {
   public static func displayWidth(_ line: String) -> Int {
     var width = 0
     forEachPiece(of: line) { piece in
-      if case .character(let character) = piece { width += MarkdownColumns.of(character) }
+      if case .character(let character) = piece { width += DisplayColumns.of(character) }
       return true
     }
     return width
@@ -28,7 +28,7 @@ public enum TerminalText {
         styled = true
         return true
       case .character(let character):
-        let columns = MarkdownColumns.of(character)
+        let columns = DisplayColumns.of(character)
         guard used + columns <= width else { return false }
         output.append(character)
         used += columns

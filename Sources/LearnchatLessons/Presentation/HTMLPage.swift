@@ -34,7 +34,7 @@ public enum HTMLPage {
           + "\(outcome.verdict.rawValue)</strong>: \(escape(outcome.summary))</p>\n"
       }
       for shown in report.shown {
-        body += "<figure>\n" + dumps.render(shown.hexDump) + "</figure>\n"
+        body += dumps.render(shown.hexDump)
       }
       body += "</section>\n"
     }
@@ -53,6 +53,7 @@ public enum HTMLPage {
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>\(escape(lesson.text.title))</title>
       <style>
+      \(HTMLPalette.css)
       \(pageCSS)
       \(HexDumpHTMLRenderer.css)
       </style>

@@ -32,6 +32,7 @@ extension HTMLPage {
       background: var(--code); padding: 0.6rem 0.8rem; border-radius: 4px; font-size: 0.9em;
       white-space: pre-wrap; overflow-wrap: anywhere;
     }
+    h1, h2 { line-height: 1.25; }
     h2 { border-bottom: 2px solid currentColor; padding-bottom: 0.2rem; margin-top: 2.5rem; }
     h2 .number { color: var(--muted); font-weight: normal; }
     h2 .actor, nav.stages .actor { font-variant: small-caps; margin-right: 0.2rem; }

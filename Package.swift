@@ -66,7 +66,12 @@ let package = Package(
       dependencies: ["LearnchatLessons"],
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "LearnchatCLITests", dependencies: ["learnchat"]),
+    .testTarget(
+      name: "LearnchatCLITests",
+      dependencies: ["learnchat"],
+      // The browser test's Python script, run by HTMLPageBrowserTests; not bundled.
+      exclude: ["Browser"]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

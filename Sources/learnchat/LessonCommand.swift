@@ -82,7 +82,8 @@ struct LessonCommand: ParsableCommand {
         presentation: presentation(start: start, places: places)
       ).run()
       if let html {
-        try Data(HTMLPage.render(run).utf8).write(to: URL(fileURLWithPath: html))
+        let page = HTMLPage.render(run, footer: .current(version: LearnchatVersion.current))
+        try Data(page.utf8).write(to: URL(fileURLWithPath: html))
         StandardError.write("learnchat: wrote \(html)\n")
       }
       if let export {

@@ -149,6 +149,24 @@ struct LessonCommandTests {
     #expect(page.contains("<pre class=\"hexdump\""))
   }
 
+  @Test(
+    "--html: stages numbered in the lesson, a stage list, the footer dated by SOURCE_DATE_EPOCH")
+  func htmlPage() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path + "/lesson.html"
+    let run = try LearnchatBinary.run(
+      ["lesson", "1", "--seed", "<s>", "--html", path] + lessons,
+      environment: ["SOURCE_DATE_EPOCH": "1000000000"])
+    #expect(run.status == 0)
+    let page = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(page.contains("<nav class=\"stages\""))
+    #expect(page.contains("<a href=\"#eavesdrop\"><span class=\"number\">3/5</span>"))
+    #expect(page.contains("id=\"eavesdrop\" data-stage=\"3\""))
+    #expect(page.contains("<time datetime=\"2001-09-09\">2001-09-09</time>"))
+    #expect(page.contains("<span class=\"seed\">seed <code>&lt;s&gt;</code></span>"))
+    #expect(page.contains("<span class=\"lesson\">Lesson 1: fixture</span>"))
+  }
+
   @Test("output into a pipe that closes early ends quietly")
   func closedPipe() throws {
     let script =

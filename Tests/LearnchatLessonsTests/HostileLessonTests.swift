@@ -295,7 +295,9 @@ struct WidthOneTests {
   func wholeLessons(number: Int, colors: Bool) throws {
     let (run, output) = try WalkthroughRunTests.run(number, width: 1, colors: colors)
     #expect(!run.stoppedEarly)
-    #expect(output.contains("Summary"))
+    // At width 1 the heading is one letter a line; with the layout taken out it still reads.
+    let letters = TerminalText.plain(output).filter { !$0.isWhitespace && $0 != "─" }
+    #expect(letters.contains("Summary"))
   }
 
   @Test(

@@ -100,8 +100,9 @@ public struct StagePageRenderer: Sendable {
 
   private func markdown(_ text: String, width: Int) -> [String] {
     let rendered = TerminalMarkdownRenderer(
-      width: width, colors: style.settings.colors, theme: style.settings.theme)
-      .render(MarkdownDocument(parsing: text))
+      width: width, colors: style.settings.colors, theme: style.settings.theme
+    )
+    .render(MarkdownDocument(parsing: text))
     guard !rendered.isEmpty else { return [] }
     return rendered.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
       .map(String.init)

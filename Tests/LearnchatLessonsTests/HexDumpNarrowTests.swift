@@ -102,13 +102,13 @@ import Testing
     let standard = HexDumpRenderer(colors: false, width: 80).render(HexDump(bytes: bytes))
     let compact = HexDumpRenderer(colors: false, width: 80, truncation: .compact)
       .render(HexDump(bytes: bytes))
-    // 13 rows: standard keeps 4 and 2, compact 2 and 1.
+    // 13 rows: standard keeps 4 and 2, compact 2 and 2.
     #expect(standard.contains("... 112 more bytes ..."))
-    #expect(compact.contains("... 160 more bytes ..."))
-    #expect(HexDumpRendererTests.rows(compact).count == 3)
+    #expect(compact.contains("... 144 more bytes ..."))
+    #expect(HexDumpRendererTests.rows(compact).count == 4)
     #expect(
       compact.hasSuffix("000000c0  c0 c1 c2 c3 c4 c5 c6 c7                           |........|"))
-    // A 49-byte message frame would lose a single row: it is shown whole.
+    // A short message's frame (up to 80 bytes) is shown whole.
     let frame = HexDumpRenderer(colors: false, width: 80, truncation: .compact)
       .render(HexDumpFixtures.messageFrame)
     #expect(!frame.contains("more bytes"))

@@ -29,6 +29,9 @@ public enum ExportWriter {
     let demo: String
     let seed: String?
     let complete: Bool
+    /// The first and last stage shown (`--from`, `--to`).
+    let from: String
+    let to: String
     let files: [String]
     let stages: [Stage]
   }
@@ -53,7 +56,9 @@ public enum ExportWriter {
   static func transcript(_ run: LessonRun, files: [String]) -> Transcript {
     Transcript(
       lesson: run.lesson.number, title: run.lesson.text.title, demo: run.lesson.text.demo,
-      seed: run.seed, complete: !run.stoppedEarly, files: files,
+      seed: run.seed, complete: !run.stoppedEarly,
+      from: run.lesson.stages[run.range.lowerBound].id,
+      to: run.lesson.stages[run.range.upperBound].id, files: files,
       stages: run.reports.map { report in
         Transcript.Stage(
           id: report.stage.id, title: report.stage.title, actor: report.stage.actor.rawValue,

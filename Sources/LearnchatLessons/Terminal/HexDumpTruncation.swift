@@ -26,10 +26,10 @@ extension HexDumpRenderer {
     public static let standard = Truncation(
       maximumUntruncatedBytes: 128, headBytes: 64, tailBytes: 32)
 
-    /// For a projector, where a stage must fit one screen in large type: dumps up to 48 bytes
-    /// whole, else 2 rows of 16 and the last row. (A dump is never shortened by a single row,
-    /// so a 49-byte message frame is still shown whole.)
+    /// For a projector, where a stage must fit one screen in large type: dumps up to 80 bytes
+    /// whole (a short chat message's frame), else 2 rows of 16 and the last 2, which hold a
+    /// frame's whole 16-byte GCM tag even when the last row is short.
     public static let compact = Truncation(
-      maximumUntruncatedBytes: 48, headBytes: 32, tailBytes: 16)
+      maximumUntruncatedBytes: 80, headBytes: 32, tailBytes: 32)
   }
 }

@@ -135,11 +135,12 @@ struct FullScreenStepperTests {
     arguments: [SIGTERM, SIGHUP, SIGSEGV])
   func signals(number: Int32) throws {
     let signal = (number: number, status: 128 + number)
-    // After a crash Swift's backtracer reports it; on a terminal it would wait 30 s for a key.
+    // Swift's crash reporter is off: on a terminal it would wait 30 s for a key, and under the
+    // sanitizers it reports itself. The signal's default action is what is being tested.
     let terminal = try TmuxTerminal(
       columns: 80, rows: 24, command: Self.command(),
       environment: [
-        "SWIFT_BACKTRACE": "interactive=no",
+        "SWIFT_BACKTRACE": "enable=no",
         // Under scripts/sanitize a sent SIGSEGV is not a memory error to report.
         "ASAN_OPTIONS": "handle_segv=0:detect_leaks=0", "TSAN_OPTIONS": "handle_segv=0",
       ])
@@ -153,6 +154,43 @@ struct FullScreenStepperTests {
     // A crash report follows the line, and may have pushed it into the scrollback.
     let screen = try terminal.screen(history: true).joined()
     #expect(screen.contains("Stopped at stage 4/13 (public-key-frame)"))
+  }
+
+  @Test("Ctrl-Z gives the terminal back; fg brings the stepper back where it was")
+  func suspend() throws {
+    // An interactive shell, for job control; one command a line, since Ctrl-Z stops only the
+    // running command and the shell would go on to the rest of a list.
+    let binary = TmuxTerminal.quoted(LearnchatBinary.url.path)
+    let terminal = try TmuxTerminal(
+      columns: 80, rows: 24, command: "stty -g > stty-before", interactive: true)
+    try terminal.waitFor("the prompt") { $0.contains("[exit 0]") }
+    try terminal.send(
+      "-l", "\(binary) lesson 2 --step --seed t --lessons \(TmuxTerminal.quoted(Self.lessons))")
+    try terminal.send("Enter")
+    try terminal.waitForHeading("── Introduction")
+    try terminal.send("g", "5", "Enter")
+    try terminal.waitForHeading("── 5/13 · ")
+    try terminal.send("C-z")
+    try terminal.waitFor("the job stopped") { $0.contains { $0.contains("Stopped") } }
+    try terminal.send("-l", "stty -g > stty-suspended; fg")
+    try terminal.send("Enter")
+    let back = try terminal.waitForHeading("── 5/13 · ")
+    #expect(back.last?.contains("5/13 session-key") == true)
+    try terminal.send("n")
+    try terminal.waitForHeading("── 6/13 · ")
+    try terminal.send("q")
+    try terminal.waitFor("the line said on quitting") {
+      $0.contains { $0.hasPrefix("Stopped at stage 6/13 (oaep-wrap)") }
+    }
+    try terminal.send("-l", "stty -g > stty-after; echo \"[done $?]\"")
+    try terminal.send("Enter")
+    try terminal.waitFor("the modes saved") { $0.contains("[done 0]") }
+    let before = try String(contentsOfFile: terminal.folder.path + "/stty-before", encoding: .utf8)
+    let suspended = try String(
+      contentsOfFile: terminal.folder.path + "/stty-suspended", encoding: .utf8)
+    let after = try String(contentsOfFile: terminal.folder.path + "/stty-after", encoding: .utf8)
+    #expect(suspended == before, "while stopped, the shell has the terminal as it was")
+    #expect(after == before)
   }
 
   @Test("Ctrl-C stops at once, and the terminal is as it was")

@@ -17,8 +17,12 @@ final class TmuxTerminal {
   /// The folder the session's shell runs in; files the command writes go here.
   let folder: TemporaryFolder
 
-  /// Starts `command` (a shell command line) in a `columns` by `rows` terminal.
-  init(columns: Int, rows: Int, command: String, environment: [String: String] = [:]) throws {
+  /// Starts `command` (a shell command line) in a `columns` by `rows` terminal; with
+  /// `interactive`, typed at an interactive shell instead (for job control: Ctrl-Z and `fg`).
+  init(
+    columns: Int, rows: Int, command: String, environment: [String: String] = [:],
+    interactive: Bool = false
+  ) throws {
     socket = "learnchat-test-\(getpid())-\(Self.counter.next())"
     folder = try TemporaryFolder()
     var exports = environment
@@ -28,10 +32,19 @@ final class TmuxTerminal {
     // `trap true INT`: the shell survives a Ctrl-C sent to the command (as an interactive
     // shell does) and reports its status, instead of dying of the same SIGINT.
     let script = "cd \(Self.quoted(folder.path)); trap true INT; \(prefix)\(command)"
+    guard interactive else {
+      try tmux([
+        "new-session", "-d", "-x", String(columns), "-y", String(rows), "bash", "--norc",
+        "--noprofile", "-c", script + "; echo \"[exit $?]\"; sleep 600",
+      ])
+      return
+    }
     try tmux([
-      "new-session", "-d", "-x", String(columns), "-y", String(rows), "bash", "--norc",
-      "--noprofile", "-c", script + "; echo \"[exit $?]\"; sleep 600",
+      "new-session", "-d", "-x", String(columns), "-y", String(rows), "env", "PS1=$ ", "bash",
+      "--norc", "--noprofile", "-i",
     ])
+    try send("-l", script + "; echo \"[exit $?]\"")
+    try send("Enter")
   }
 
   deinit {

@@ -44,7 +44,10 @@ public final class LinePresentation: LessonPresentation {
       "\n" + heading.map { margin + $0 }.joined(separator: "\n") + "\n\n"
         + page.body.joined(separator: "\n") + "\n")
     places.viewed(stage: index)
-    guard index < run.range.upperBound, let pauser else { return .proceed }
+    // A pause after every stage shown, the last too when the summary follows it.
+    let summaryFollows =
+      index == run.lesson.stages.count - 1 && !run.lesson.text.summary.isEmpty
+    guard index < run.range.upperBound || summaryFollows, let pauser else { return .proceed }
     return pauser.pause {
       write(style.settings.painter.paint("── Enter: next stage · q, Enter: quit ──", .muted) + " ")
     }

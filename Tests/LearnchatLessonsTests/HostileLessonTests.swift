@@ -43,7 +43,7 @@ struct HostileLessonTests {
 
   @Test("a 10 MB one-line file is refused before it is read, with one line saying why")
   func tenMegabyteLine() throws {
-    let folder = try HostileLessonFolder()
+    let folder = try TemporaryFolder()
     let size = 10 * 1024 * 1024
     let path = try folder.write("01-huge.md", Data(repeating: UInt8(ascii: "a"), count: size))
     #expect(
@@ -61,7 +61,7 @@ struct HostileLessonTests {
   @Test("a 900 KB line of words is loaded and wrapped to the width")
   func nineHundredKilobyteParagraph() throws {
     let line = String(repeating: "word ", count: 180_000)
-    let folder = try HostileLessonFolder()
+    let folder = try TemporaryFolder()
     try folder.write("01-long.md", Data(Self.lessonSource(introduction: line).utf8))
     let lesson = try LessonLibrary.locate(folder: folder.path).lesson(1)
     let output = try Self.rendered(lesson)
@@ -119,7 +119,7 @@ struct HostileLessonTests {
     let source = Self.lessonSource(
       title: "Lesson\u{0} 1", introduction: "Intro\u{0}duction \u{0}\u{0}.", text: "A\u{0}B `\u{0}`"
     )
-    let folder = try HostileLessonFolder()
+    let folder = try TemporaryFolder()
     try folder.write("01-nul.md", Data(source.utf8))
     let lesson = try LessonLibrary.locate(folder: folder.path).lesson(1)
     let output = try Self.rendered(lesson)
@@ -152,7 +152,7 @@ struct HostileLessonTests {
       [0xc0, 0xaf],  // an overlong '/'
     ] as [[UInt8]])
   func invalidUTF8(bytes: [UInt8]) throws {
-    let folder = try HostileLessonFolder()
+    let folder = try TemporaryFolder()
     let path = try folder.write(
       "01-bad.md", Data(Self.lessonSource(introduction: "Intro").utf8) + Data(bytes))
     #expect(
@@ -339,14 +339,14 @@ struct WidthOneTests {
   }
 }
 
-/// A fresh folder of lesson files, removed when the value goes away.
-final class HostileLessonFolder {
+/// A fresh folder (of lesson files, say), removed when the value goes away.
+final class TemporaryFolder {
   let path: String
 
   init() throws {
     path =
       FileManager.default.temporaryDirectory
-      .appendingPathComponent("learnchat-hostile-\(UUID().uuidString)").path
+      .appendingPathComponent("learnchat-lessons-test-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
 

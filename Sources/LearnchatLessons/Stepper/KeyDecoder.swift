@@ -64,7 +64,7 @@ public struct KeyDecoder: Sendable {
       return (csiKey(final: final, parameters: parameters), index - start + 1)
     case UInt8(ascii: "O"):
       guard bytes.count >= 3 else { return nil }
-      return (ss3Key(bytes[start + 2]), 3)
+      return (letterKey(bytes[start + 2]), 3)
     case 0x1B:
       // ESC ESC: the first is Escape on its own.
       return (.escape, 1)
@@ -75,27 +75,19 @@ public struct KeyDecoder: Sendable {
   }
 
   private static func csiKey(final: UInt8, parameters: String) -> StepperKey {
-    let first = parameters.split(separator: ";").first.map(String.init) ?? ""
-    switch final {
-    case UInt8(ascii: "A"): return .up
-    case UInt8(ascii: "B"): return .down
-    case UInt8(ascii: "C"): return .right
-    case UInt8(ascii: "D"): return .left
-    case UInt8(ascii: "H"): return .home
-    case UInt8(ascii: "F"): return .end
-    case UInt8(ascii: "~"):
-      switch first {
-      case "1", "7": return .home
-      case "4", "8": return .end
-      case "5": return .pageUp
-      case "6": return .pageDown
-      default: return .unknown
-      }
+    guard final == UInt8(ascii: "~") else { return letterKey(final) }
+    switch parameters.split(separator: ";").first ?? "" {
+    case "1", "7": return .home
+    case "4", "8": return .end
+    case "5": return .pageUp
+    case "6": return .pageDown
     default: return .unknown
     }
   }
 
-  private static func ss3Key(_ byte: UInt8) -> StepperKey {
+  /// The key of a sequence ending in a letter, `ESC [ A` or `ESC O A` alike (terminals in
+  /// application cursor mode send the second).
+  private static func letterKey(_ byte: UInt8) -> StepperKey {
     switch byte {
     case UInt8(ascii: "A"): return .up
     case UInt8(ascii: "B"): return .down

@@ -23,13 +23,19 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
+    .systemLibrary(
+      name: "Cedit",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
 
     // Crypto layer: the only target that imports OpenSSL.
     .target(name: "LearnchatCrypto", dependencies: ["COpenSSL"]),
     // Wire layer: POSIX TCP, the frame codec, the tap.
     .target(name: "LearnchatWire"),
     // Demos layer: the two protocols, as steps that report what they did to an observer.
-    .target(name: "LearnchatDemos", dependencies: ["LearnchatCrypto", "LearnchatWire"]),
+    // (and, for now, the chat: its keyboard is libedit's line editor).
+    .target(name: "LearnchatDemos", dependencies: ["LearnchatCrypto", "LearnchatWire", "Cedit"]),
     // Lessons layer: the only target that imports cmark; lesson files, renderers, the stepper.
     .target(name: "LearnchatLessons", dependencies: ["Ccmark", "LearnchatDemos"]),
     // Benchmarks: the figures of `learnchat bench`.

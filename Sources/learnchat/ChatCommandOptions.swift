@@ -63,15 +63,23 @@ struct ChatCommandOptions: ParsableArguments {
     return options
   }
 
-  /// The console on standard output; the `You: ` prompt only for a person at a terminal.
-  func console() -> ChatConsole {
-    ChatConsole(showsPrompt: TerminalDevice.standardInputIsTerminal, write: StandardOutput.write)
-  }
-
-  /// The event queue, fed from standard input.
-  func keyboard() -> ChatEventQueue {
+  /// The console and the keyboard: on a terminal, libedit's line editor (which the caller stops
+  /// before exiting, to give the terminal back); otherwise lines read as they come, no prompt.
+  func terminal() -> (console: ChatConsole, events: ChatEventQueue, editor: LineEditor?) {
     let events = ChatEventQueue()
+    let interactive =
+      TerminalDevice.standardInputIsTerminal && TerminalDevice.standardOutputIsTerminal
+    if interactive, let editor = LineEditor() {
+      editor.start(posting: events)
+      return (
+        ChatConsole(showsPrompt: true, editor: editor, write: StandardOutput.write), events, editor
+      )
+    }
     events.startReadingLines()
-    return events
+    return (
+      ChatConsole(
+        showsPrompt: TerminalDevice.standardInputIsTerminal, write: StandardOutput.write),
+      events, nil
+    )
   }
 }

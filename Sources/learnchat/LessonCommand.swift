@@ -68,6 +68,9 @@ struct LessonCommand: ParsableCommand {
       throw usageError("\(error)")
     }
     try CommandFailure.reporting {
+      // Where the results go is checked first: a typo must not cost the whole lesson.
+      if let html { try OutputFile.checkWritable(html) }
+      if let export { try ExportWriter.prepare(export) }
       InterruptHandling.install()
       let places = LessonPlaces(
         lesson: lesson, store: Self.progressStore(), resumeCommand: resumeCommand())
@@ -83,7 +86,7 @@ struct LessonCommand: ParsableCommand {
       ).run()
       if let html {
         let page = HTMLPage.render(run, footer: .current(version: LearnchatVersion.current))
-        try Data(page.utf8).write(to: URL(fileURLWithPath: html))
+        try OutputFile.write(Array(page.utf8), to: html)
         StandardError.write("learnchat: wrote \(html)\n")
       }
       if let export {

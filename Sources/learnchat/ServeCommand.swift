@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LearnchatDemos
+import LearnchatLessons
 
 /// `learnchat serve`: the chat's server, wire-compatible with the original Python server.
 struct ServeCommand: ParsableCommand {
@@ -40,19 +41,22 @@ struct ServeCommand: ParsableCommand {
   func run() throws {
     try CommandFailure.reporting {
       InterruptHandling.ignoreBrokenPipes()
-      let console = chat.console()
+      let (console, events, editor) = chat.terminal()
+      defer { editor?.stop() }
       var options = chat.chatOptions()
       if chat.demo == 3 {
         let path =
           try identity
           ?? ServerIdentity.defaultPath(environment: ProcessInfo.processInfo.environment)
-        let loaded = try ServerIdentity.loadOrCreate(path: path)
+        // Folders are made only for the default place: a mistyped --identity path must not
+        // quietly become a new identity that every pinned client refuses.
+        let loaded = try ServerIdentity.loadOrCreate(path: path, creatingFolders: identity == nil)
         if loaded.created { console.line("[*] Created a new identity key in \(path)") }
         options.identity = loaded.key
       }
       let end = try ChatServer(
         host: host, port: UInt16(chat.port), once: once, options: options,
-        console: console, events: chat.keyboard()
+        console: console, events: events
       ).run()
       if case .failed = end { throw ExitCode.failure }
     }
@@ -88,11 +92,21 @@ struct ConnectCommand: ParsableCommand {
       valueName: "SHA256:..."))
   var fingerprint: String?
 
+  @Flag(
+    help: """
+      Demo 3: trust and pin a server seen for the first time without asking (a changed identity \
+      is still refused).
+      """)
+  var acceptNew = false
+
   @OptionGroup var chat: ChatCommandOptions
 
   func validate() throws {
-    if chat.demo != 3 && (knownServers != nil || fingerprint != nil) {
-      throw ValidationError("--known-servers and --fingerprint are for --demo 3 only")
+    if chat.demo != 3 && (knownServers != nil || fingerprint != nil || acceptNew) {
+      throw ValidationError("--known-servers, --fingerprint and --accept-new are for --demo 3 only")
+    }
+    if chat.port == 0 {
+      throw ValidationError("--port 0 only means \"any free port\" for serve; give the server's port")
     }
     if let fingerprint, !KnownServers.isFingerprint(fingerprint) {
       throw ValidationError(
@@ -110,11 +124,15 @@ struct ConnectCommand: ParsableCommand {
             ?? KnownServersFile.defaultPath(environment: ProcessInfo.processInfo.environment))
         options.pinning = ServerPinning(
           server: KnownServers.server(host: host, port: UInt16(chat.port)), file: file,
-          known: try file.load(), expected: fingerprint)
+          known: try file.load(), expected: fingerprint, acceptNew: acceptNew)
+      }
+      let (console, events, editor) = chat.terminal()
+      defer { editor?.stop() }
+      if TerminalDevice.standardInputIsTerminal {
+        options.ask = { question in console.ask(question, events: events) }
       }
       let end = try ChatClient(
-        host: host, port: UInt16(chat.port), options: options,
-        console: chat.console(), events: chat.keyboard()
+        host: host, port: UInt16(chat.port), options: options, console: console, events: events
       ).run()
       if case .failed = end { throw ExitCode.failure }
     }

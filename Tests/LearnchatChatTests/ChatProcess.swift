@@ -35,14 +35,20 @@ final class ChatProcess: @unchecked Sendable {
   private var exited = false
   private var inputClosed = false
 
-  /// Starts `executable arguments...` with all three standard streams on pipes.
-  init(name: String, executable: URL, arguments: [String]) throws {
+  /// Starts `executable arguments...` with all three standard streams on pipes, with
+  /// `environment` added to this process's.
+  init(
+    name: String, executable: URL, arguments: [String], environment: [String: String] = [:]
+  ) throws {
     Self.ignoreBrokenPipes
     self.name = name
     let output = Pipe()
     let errorOutput = Pipe()
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.standardInput = input
     process.standardOutput = output
     process.standardError = errorOutput
@@ -170,6 +176,17 @@ final class ChatProcess: @unchecked Sendable {
   ) throws {
     let line = try waitForLine(containing: marker)
     #expect(line == expected, "\(name)", sourceLocation: sourceLocation)
+  }
+
+  /// Waits for the server's next `[!]` line about a connection, `[!] ('127.0.0.1', PORT): ...`,
+  /// and expects what follows the peer to start with `expected` (a hint may follow).
+  func expectComplaint(
+    startingWith expected: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let line = try waitForLine(containing: "[!]")
+    let reason = line.replacing(#/^\[!\] \('[^']*', \d+\): /#, with: "[!] ")
+    #expect(line != reason, "\(name): no peer named in \(line)", sourceLocation: sourceLocation)
+    #expect(reason.hasPrefix(expected), "\(name): \(line)", sourceLocation: sourceLocation)
   }
 
   /// The lines not yet passed by ``waitForLine(containing:timeout:)``, complete ones only.

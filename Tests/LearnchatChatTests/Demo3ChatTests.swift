@@ -6,6 +6,31 @@ import Testing
 /// identity file, and the client's pins (trust on first use, then refusing a change).
 @Suite("Demo 3 chat: identity and pinning")
 struct Demo3ChatTests {
+  @Test("without a terminal to ask on, a new server is refused; both ends say so")
+  func newServerRefusedWithoutTerminal() throws {
+    let files = try Demo3Files()
+    defer { files.remove() }
+    let known = files.path("known_servers")
+    let (server, port, fingerprint) = try Learnchat.serveDemo3(identity: files.path("id.pem"))
+    defer { server.terminate() }
+    let client = try Learnchat.connectDemo3(port: port, knownServers: known, acceptNew: false)
+    defer { client.terminate() }
+    try client.expectExit(1)
+    #expect(
+      client.errorOutput
+        == "learnchat: 127.0.0.1:\(port) is not a known server (its fingerprint is "
+        + "\(fingerprint)) and there is no terminal to ask on; check the fingerprint the server "
+        + "shows and pass it with --fingerprint, or pass --accept-new to trust it on first use\n")
+    #expect(!client.output.contains("Ready"))
+    #expect(files.contents("known_servers") == nil)
+    try server.expectLine(
+      containing: "[!] The client hung up",
+      toBe: "[!] The client hung up right after the handshake: it probably did not trust this "
+        + "server's identity (\(fingerprint))")
+    #expect(!server.output.contains("[Peer disconnected]"))
+    try chatAsGoodDemo3Client(with: server, port: port, tag: "after a refusing client")
+  }
+
   @Test("the first connection pins the server; the next one matches the pin")
   func trustOnFirstUse() throws {
     let files = try Demo3Files()
@@ -18,8 +43,7 @@ struct Demo3ChatTests {
     defer { client.terminate() }
     try client.expectLine(
       containing: "[*] First connection",
-      toBe: "[*] First connection to 127.0.0.1:\(port): trusting \(fingerprint) "
-        + "(compare it with the fingerprint the server shows)")
+      toBe: "[*] First connection to 127.0.0.1:\(port): accepting \(fingerprint) (--accept-new)")
     try client.expectLine(containing: "[*] Pinned", toBe: "[*] Pinned it in \(known)")
     try client.expectLine(
       containing: "[*] Handshake complete",
@@ -98,9 +122,9 @@ struct Demo3ChatTests {
     try wrong.expectExit(1)
     #expect(
       wrong.errorOutput
-        == "learnchat: handshake failed: THE SERVER'S IDENTITY HAS CHANGED: pinned "
-        + "\(unknownFingerprint), presented \(fingerprint); refusing (someone may be in the "
-        + "middle); \(unknownFingerprint) is the fingerprint given with --fingerprint\n")
+        == "learnchat: handshake failed: the server's identity is not trusted: its fingerprint "
+        + "\(fingerprint) does not match the one given with --fingerprint, "
+        + "\(unknownFingerprint)\n")
     #expect(files.contents("known_servers") == nil)
     try server.waitForLine(containing: "ended; waiting for the next client ...")
 
@@ -135,14 +159,20 @@ struct Demo3ChatTests {
         + "HOST:PORT\n")
   }
 
-  @Test("the identity file is created (0600, in a 0700 directory) and reused on the next start")
+  @Test(
+    "the default identity file is created (0600, in 0700 folders) and reused on the next start")
   func identityFile() throws {
     let files = try Demo3Files()
     defer { files.remove() }
     let identity = files.path("config/learnchat/server-identity.pem")
+    let environment = ["XDG_CONFIG_HOME": files.path("config")]
 
-    let (first, _, fingerprint) = try Learnchat.serveDemo3(identity: identity)
+    let first = try ChatProcess(
+      name: "learnchat serve", executable: Learnchat.url,
+      arguments: ["serve", "--host", "127.0.0.1", "--port", "0", "--demo", "3"],
+      environment: environment)
     defer { first.terminate() }
+    let original = try fingerprint(of: first)
     #expect(first.outputLines.first == "[*] Created a new identity key in \(identity)")
     #expect(try files.mode("config/learnchat") == 0o700)
     #expect(try files.mode("config/learnchat/server-identity.pem") == 0o600)
@@ -150,11 +180,33 @@ struct Demo3ChatTests {
     #expect(pem.hasPrefix("-----BEGIN PRIVATE KEY-----\n"))
     first.terminate()
 
-    let (second, _, again) = try Learnchat.serveDemo3(identity: identity)
+    let second = try ChatProcess(
+      name: "learnchat serve", executable: Learnchat.url,
+      arguments: ["serve", "--host", "127.0.0.1", "--port", "0", "--demo", "3"],
+      environment: environment)
     defer { second.terminate() }
-    #expect(again == fingerprint)
+    #expect(try fingerprint(of: second) == original)
     #expect(!second.output.contains("Created"))
     #expect(files.contents("config/learnchat/server-identity.pem") == pem)
+  }
+
+  @Test("--identity in a folder that does not exist is refused: no folder is made")
+  func identityInMissingFolder() throws {
+    let files = try Demo3Files()
+    defer { files.remove() }
+    let identity = files.path("typo/server-identity.pem")
+    let server = try ChatProcess(
+      name: "learnchat serve", executable: Learnchat.url,
+      arguments: [
+        "serve", "--host", "127.0.0.1", "--port", "0", "--demo", "3", "--identity", identity,
+      ])
+    defer { server.terminate() }
+    try server.expectExit(1)
+    #expect(
+      server.errorOutput
+        == "learnchat: cannot use the identity key \(identity): the folder \(files.path("typo")) "
+        + "does not exist (create it, or leave out --identity to use the default place)\n")
+    #expect(!FileManager.default.fileExists(atPath: files.path("typo")))
   }
 
   @Test("an identity file that holds no Ed25519 key stops the server with one line")

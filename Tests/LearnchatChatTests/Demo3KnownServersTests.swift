@@ -156,21 +156,38 @@ struct Demo3KnownServersTests {
     let lines = LineCollector()
     let console = ChatConsole(showsPrompt: false, write: lines.append)
 
-    // First use: accepted; nothing written until commit.
+    // First use, with no one to ask: refused, nothing written.
+    let unasked = ServerPinning(server: "h:1", file: file, known: KnownServers(), expected: nil)
+    try unasked.trust(identity)
+    #expect(throws: ChatFailure.self) { try unasked.commit(console: console, ask: nil) }
+    #expect(files.contents("known") == nil)
+
+    // First use, asked: "no" refuses, anything else asks again, "yes" accepts and pins.
+    let questions = LineCollector()
+    let refused = ServerPinning(server: "h:1", file: file, known: KnownServers(), expected: nil)
+    try refused.trust(identity)
+    var answers = ["maybe", " NO "]
+    #expect(throws: ChatFailure.self) {
+      try refused.commit(console: console) { question in
+        questions.append(question)
+        return answers.removeFirst()
+      }
+    }
+    #expect(questions.text == "Trust this server and pin it (yes/no)? Please type 'yes' or 'no': ")
+    #expect(files.contents("known") == nil)
+
     let firstUse = ServerPinning(server: "h:1", file: file, known: KnownServers(), expected: nil)
     try firstUse.trust(identity)
     #expect(files.contents("known") == nil)
-    try firstUse.commit(console: console)
+    try firstUse.commit(console: console) { _ in "yes" }
     #expect(try file.load().fingerprints(for: "h:1") == [presented])
-    #expect(
-      lines.text
-        == "[*] First connection to h:1: trusting \(presented) (compare it with the fingerprint "
-        + "the server shows)\n[*] Pinned it in \(file.path)\n")
+    #expect(lines.text.contains("[*] Its Ed25519 identity fingerprint is \(presented).\n"))
+    #expect(lines.text.hasSuffix("[*] Pinned it in \(file.path)\n"))
 
     // The pin matches.
     let matching = ServerPinning(server: "h:1", file: file, known: try file.load(), expected: nil)
     try matching.trust(identity)
-    try matching.commit(console: console)
+    try matching.commit(console: console, ask: nil)
     #expect(lines.text.hasSuffix("[*] Server identity matches the pinned \(presented)\n"))
 
     // A different pin: refused.
@@ -183,7 +200,11 @@ struct Demo3KnownServersTests {
     // --fingerprint: only that one.
     let expecting = ServerPinning(
       server: "h:2", file: file, known: KnownServers(), expected: second)
-    #expect(throws: Demo3Error.identityChanged(pinned: second, presented: presented)) {
+    #expect(
+      throws: Demo3Error.untrusted(
+        reason: "its fingerprint \(presented) does not match the one given with --fingerprint, "
+          + "\(second)")
+    ) {
       try expecting.trust(identity)
     }
     let expectingRight = ServerPinning(

@@ -50,11 +50,15 @@ extension Learnchat {
     }
   }
 
-  /// Starts `learnchat connect --demo 3 --known-servers knownServers`.
-  static func connectDemo3(port: UInt16, knownServers: String, _ arguments: [String] = [])
-    throws -> ChatProcess
-  {
-    try connect(port: port, ["--demo", "3", "--known-servers", knownServers] + arguments)
+  /// Starts `learnchat connect --demo 3 --known-servers knownServers`, with `--accept-new`
+  /// unless `acceptNew` is false: no terminal is there to ask whether to trust a new server.
+  static func connectDemo3(
+    port: UInt16, knownServers: String, _ arguments: [String] = [], acceptNew: Bool = true
+  ) throws -> ChatProcess {
+    try connect(
+      port: port,
+      ["--demo", "3", "--known-servers", knownServers] + (acceptNew ? ["--accept-new"] : [])
+        + arguments)
   }
 }
 

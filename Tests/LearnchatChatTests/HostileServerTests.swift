@@ -51,7 +51,10 @@ struct HostileServerTests {
   func silentServer() throws {
     let run = try connect(["--handshake-timeout", "0.5"]) { _ in }
     #expect(run.status == 1)
-    #expect(run.errorOutput == "learnchat: handshake timed out: nothing arrived within 0.5 s\n")
+    // Silence is what a server of another demo gives a demo-2 client: the line says so.
+    #expect(
+      run.errorOutput
+        == "learnchat: handshake timed out: nothing arrived within 0.5 s; \(Self.silenceHint)\n")
     #expect(!run.output.contains("Ready"))
   }
 
@@ -63,7 +66,11 @@ struct HostileServerTests {
     #expect(run.status == 1)
     #expect(
       run.errorOutput
-        == "learnchat: handshake failed: the peer closed the connection before sending its public key\n"
-    )
+        == "learnchat: handshake failed: the peer closed the connection before sending its "
+        + "public key; \(Self.silenceHint)\n")
   }
+
+  static let silenceHint =
+    "a demo-1 server sends nothing until someone types, and a demo-3 server waits for the "
+    + "client's hello (and gives up after its handshake timeout): is the server running --demo 2?"
 }

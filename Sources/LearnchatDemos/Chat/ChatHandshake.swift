@@ -1,16 +1,22 @@
 import LearnchatCrypto
 import LearnchatWire
 
-/// Brings a fresh connection to the point where the chat can start, printing the originals'
-/// lines: `I'm ready` for demo 1; the handshake, then `Ready (encrypted channel)`, for demos 2
-/// and 3.
+/// A connection ready to chat, and the originals' lines that say so (`I'm ready` for demo 1;
+/// the handshake, then `Ready (encrypted channel)`, for demos 2 and 3), printed when the chat
+/// starts: a server may finish several handshakes at once and chat with only one.
+struct ChatReady: Sendable {
+  let transport: any ChatTransport
+  let lines: [String]
+}
+
+/// Brings a fresh connection to the point where the chat can start.
 enum ChatHandshake {
   /// The server's side. `key` is the key pair made while waiting for the client (demo 2).
   static func server(
     _ connection: TCPConnection, key: RSAPrivateKey?, options: ChatOptions, console: ChatConsole
-  ) throws -> any ChatTransport {
+  ) throws -> ChatReady {
     if options.demo == 3 { return try demo3Server(connection, options: options, console: console) }
-    guard options.demo == 2, let key else { return plaintext(connection, console: console) }
+    guard options.demo == 2, let key else { return plaintext(connection) }
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
     let handshake = ServerHandshake(key: key, framed: framed)
     try connection.setReadTimeout(options.handshakeTimeout)
@@ -21,15 +27,15 @@ enum ChatHandshake {
       .received, "wrapped-key frame", completion.wrappedKey, FrameLayout.wrappedKeyFrame, options,
       console)
     try connection.setReadTimeout(nil)
-    return try secure(framed, key: completion.sessionKey, console: console)
+    return try secure(framed, key: completion.sessionKey)
   }
 
   /// The client's side.
   static func client(
     _ connection: TCPConnection, options: ChatOptions, console: ChatConsole
-  ) throws -> any ChatTransport {
+  ) throws -> ChatReady {
     if options.demo == 3 { return try demo3Client(connection, options: options, console: console) }
-    guard options.demo == 2 else { return plaintext(connection, console: console) }
+    guard options.demo == 2 else { return plaintext(connection) }
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
     let handshake = ClientHandshake(framed: framed)
     try connection.setReadTimeout(options.handshakeTimeout)
@@ -40,14 +46,14 @@ enum ChatHandshake {
       .sent, "wrapped-key frame", completion.wrappedKey, FrameLayout.wrappedKeyFrame, options,
       console)
     try connection.setReadTimeout(nil)
-    return try secure(framed, key: completion.sessionKey, console: console)
+    return try secure(framed, key: completion.sessionKey)
   }
 
   /// Demo 3's server side: `Demo3ServerHandshake.run()`, one step at a time so `--show-wire`
   /// can show each frame.
   private static func demo3Server(
     _ connection: TCPConnection, options: ChatOptions, console: ChatConsole
-  ) throws -> any ChatTransport {
+  ) throws -> ChatReady {
     guard let identity = options.identity else {
       throw ChatFailure("demo 3 needs the server's identity key")
     }
@@ -63,15 +69,14 @@ enum ChatHandshake {
       .sent, "ServerHello frame", completion.serverHello, Demo3FrameLayout.serverHelloFrame,
       options, console)
     try connection.setReadTimeout(nil)
-    return sequenced(
-      SequencedChannel(framed: framed, keys: completion.keys, role: .server), console: console)
+    return sequenced(SequencedChannel(framed: framed, keys: completion.keys, role: .server))
   }
 
   /// Demo 3's client side: `Demo3ClientHandshake.run()` step by step, trusting the server's
   /// identity as `options.pinning` says; the pin is written once the handshake has succeeded.
   private static func demo3Client(
     _ connection: TCPConnection, options: ChatOptions, console: ChatConsole
-  ) throws -> any ChatTransport {
+  ) throws -> ChatReady {
     guard let pinning = options.pinning else {
       throw ChatFailure("demo 3 needs a way to check the server's identity")
     }
@@ -93,33 +98,29 @@ enum ChatHandshake {
       .received, "ServerHello frame", completion.serverHello, Demo3FrameLayout.serverHelloFrame,
       options, console)
     try connection.setReadTimeout(nil)
-    try pinning.commit(console: console)
-    return sequenced(
-      SequencedChannel(framed: framed, keys: completion.keys, role: .client), console: console)
+    try pinning.commit(console: console, ask: options.ask)
+    return sequenced(SequencedChannel(framed: framed, keys: completion.keys, role: .client))
   }
 
-  private static func sequenced(_ channel: SequencedChannel, console: ChatConsole)
-    -> any ChatTransport
-  {
-    console.line("[*] Handshake complete: keys established for each direction")
-    console.line("Ready (encrypted channel)")
-    return SequencedTransport(channel: channel)
+  private static func sequenced(_ channel: SequencedChannel) -> ChatReady {
+    ChatReady(
+      transport: SequencedTransport(channel: channel),
+      lines: [
+        "[*] Handshake complete: keys established for each direction",
+        "Ready (encrypted channel)",
+      ])
   }
 
-  private static func plaintext(_ connection: TCPConnection, console: ChatConsole)
-    -> any ChatTransport
-  {
-    console.line("I'm ready")
-    return PlaintextTransport(peer: PlaintextPeer(connection: connection))
+  private static func plaintext(_ connection: TCPConnection) -> ChatReady {
+    ChatReady(
+      transport: PlaintextTransport(peer: PlaintextPeer(connection: connection)),
+      lines: ["I'm ready"])
   }
 
-  private static func secure(_ framed: FramedChannel, key: AESGCM.Key, console: ChatConsole)
-    throws -> any ChatTransport
-  {
-    let channel = try SecureChannel(framed: framed, key: key)
-    console.line("[*] Handshake complete: symmetric key established")
-    console.line("Ready (encrypted channel)")
-    return SecureTransport(channel: channel)
+  private static func secure(_ framed: FramedChannel, key: AESGCM.Key) throws -> ChatReady {
+    ChatReady(
+      transport: SecureTransport(channel: try SecureChannel(framed: framed, key: key)),
+      lines: ["[*] Handshake complete: symmetric key established", "Ready (encrypted channel)"])
   }
 
   private static func show(

@@ -17,6 +17,9 @@ public struct ChatOptions: Sendable {
   public var identity: Ed25519.PrivateKey?
   /// The client's trust in the server's identity (demo 3, client).
   public var pinning: ServerPinning?
+  /// Asks the person at the keyboard a question and returns the answer (nil at the end of
+  /// input); nil when no one is there to answer.
+  public var ask: (@Sendable (String) -> String?)?
 
   /// Options for `demo`, with the defaults of `learnchat serve`.
   public init(

@@ -1,11 +1,15 @@
+import Foundation
 import LearnchatCrypto
 import LearnchatWire
 
-/// `learnchat serve`: waits for clients one after another and chats with each.
+/// `learnchat serve`: chats with one client at a time, and keeps serving.
 ///
-/// Unlike the original, which served one client and exited, it keeps serving: a chat that ends
-/// or a client that misbehaves is reported, and the next client is accepted (`once` restores the
-/// original behaviour).
+/// Unlike the original, which served one client and exited, it reports a chat that ends or a
+/// client that misbehaves and waits for the next (`once` restores the original behaviour).
+/// Handshakes run side by side (`HandshakeHub`), so a silent connection never holds up a real
+/// client; the first to finish gets the chat, and whoever comes during a chat is told at once
+/// that the server is busy. While no one is connected, a typed line is refused (never kept for
+/// a later stranger), and `exit` or the end of input stops the server.
 public struct ChatServer: Sendable {
   let host: String
   let port: UInt16
@@ -13,6 +17,9 @@ public struct ChatServer: Sendable {
   let options: ChatOptions
   let console: ChatConsole
   let events: ChatEventQueue
+
+  /// How many handshakes may be in progress at once; beyond it, connections are refused.
+  public static let handshakeLimit = 16
 
   /// A server on `host`:`port` (0 for any free port).
   public init(
@@ -27,43 +34,57 @@ public struct ChatServer: Sendable {
     self.events = events
   }
 
-  /// Serves until stopped (or after one client with `once`); returns how the last chat ended.
+  /// Serves until stopped (`exit` or the end of input while idle, or after one chat with
+  /// `once`); returns how the last chat ended.
   ///
-  /// - Throws: when it cannot listen or accept, or when key generation fails.
+  /// - Throws: `ChatFailure` when it cannot listen or accept, or key generation fails.
   @discardableResult
   public func run() throws -> ChatEnd {
-    let listener = try TCPListener(host: host, port: port)
+    let listener: TCPListener
+    do {
+      listener = try TCPListener(host: host, port: port)
+    } catch {
+      throw ChatFailure(NetworkErrorText.listening(on: host, port: port, error))
+    }
     defer { listener.close() }
     console.line("[*] Listening on \(host):\(listener.port) ...")
     if options.demo == 3, let identity = options.identity {
       console.line("[*] Server fingerprint: \(try Demo3.fingerprint(of: identity.publicKey))")
     }
-    while true {
-      // Made before accepting, so a client never waits for RSA key generation.
-      let key = options.demo == 2 ? try RSAPrivateKey() : nil
-      let connection = try listener.accept()
-      let peer = connection.remoteAddress.pythonTupleDescription
-      console.line("[*] Connection from \(peer)")
-      let end = chat(over: connection, key: key)
-      connection.close()
-      if once { return end }
-      console.line("[*] Chat with \(peer) ended; waiting for the next client ...")
-    }
+    let hub = HandshakeHub(
+      options: options, console: console, events: events, limit: Self.handshakeLimit)
+    defer { hub.stop() }
+    hub.startAccepting(on: listener)
+    return try serve(hub)
   }
 
-  private func chat(over connection: TCPConnection, key: RSAPrivateKey?) -> ChatEnd {
-    let transport: any ChatTransport
-    do {
-      transport = try ChatHandshake.server(
-        connection, key: key, options: options, console: console)
-    } catch {
-      let reason = ChatHandshake.describe(error, timeout: options.handshakeTimeout)
-      console.line("[!] \(reason)")
-      return .failed(reason)
+  /// The server's own loop: typed lines while idle, and each chat as its handshake finishes.
+  private func serve(_ hub: HandshakeHub) throws -> ChatEnd {
+    var last = ChatEnd.localExit
+    while true {
+      switch events.next() {
+      case .line(let line):
+        guard let text = ChatText.outgoing(line) else { continue }
+        if ChatText.isExit(text) { return last }
+        console.line("[!] No one is connected: \"\(ChatText.displayable(Array(text.utf8)))\" was not sent")
+      case .inputEnded:
+        return last
+      case .peerEnded:
+        continue
+      case .server(.acceptFailed(let reason)):
+        throw ChatFailure(reason)
+      case .server(.clientReady(let client)):
+        for line in client.ready.lines { console.line(line) }
+        last = ChatSession(
+          transport: client.ready.transport, console: console, events: events,
+          showWire: options.showWire, hangUpAfterHandshake: client.hangUpNote
+        ).run()
+        client.connection.close()
+        hub.chatEnded()
+        if once { return last }
+        console.line("[*] Chat with \(client.peer) ended; waiting for the next client ...")
+      }
     }
-    return ChatSession(
-      transport: transport, console: console, events: events, showWire: options.showWire
-    ).run()
   }
 }
 
@@ -88,18 +109,28 @@ public struct ChatClient: Sendable {
 
   /// Connects, shakes hands, chats; returns how the chat ended.
   ///
-  /// - Throws: when the connection cannot be made, or the handshake fails (with one line).
+  /// - Throws: `ChatFailure` when the connection cannot be made or the handshake fails (one
+  ///   line, with a hint when the server seems to speak another demo).
   public func run() throws -> ChatEnd {
-    let connection = try TCPConnection.connect(host: host, port: port)
-    defer { connection.close() }
-    let transport: any ChatTransport
+    let connection: TCPConnection
     do {
-      transport = try ChatHandshake.client(connection, options: options, console: console)
+      connection = try TCPConnection.connect(host: host, port: port)
     } catch {
-      throw ChatFailure(ChatHandshake.describe(error, timeout: options.handshakeTimeout))
+      throw ChatFailure(NetworkErrorText.connecting(to: host, port: port, error))
     }
+    defer { connection.close() }
+    let place = NetworkErrorText.address(host, port)
+    switch options.demo {
+    case 2: console.line("[*] Connected to \(place), waiting for the server's key ...")
+    case 3: console.line("[*] Connected to \(place), waiting for the server's signed hello ...")
+    default: console.line("[*] Connected to \(place)")
+    }
+    let ready = try HandshakeAttempt.run(connection, role: .client, options: options) {
+      try ChatHandshake.client(connection, options: options, console: console)
+    }
+    for line in ready.lines { console.line(line) }
     return ChatSession(
-      transport: transport, console: console, events: events, showWire: options.showWire
+      transport: ready.transport, console: console, events: events, showWire: options.showWire
     ).run()
   }
 }

@@ -27,17 +27,23 @@ public final class ChatSession: Sendable {
   /// Set when this side ends the chat, so the receive loop's wake-up is not reported as the
   /// peer's doing.
   private let endingLocally = Mutex(false)
+  /// Said instead of `[Peer disconnected]` when the peer hangs up before its first message.
+  private let hangUpAfterHandshake: String?
+  /// Server events that arrived during the chat, handed back to the server's loop after it.
+  private let deferred = Mutex<[ServerEvent]>([])
 
   /// A session sending and receiving through `transport`, printing on `console`, taking typed
-  /// lines from `events`; `showWire` renders every unit sent or received (for `--show-wire`).
+  /// lines from `events`; `showWire` renders every unit sent or received (for `--show-wire`);
+  /// `hangUpAfterHandshake` is said when the peer leaves before sending anything.
   public init(
     transport: any ChatTransport, console: ChatConsole, events: ChatEventQueue,
-    showWire: (@Sendable (WireEvent) -> String)? = nil
+    showWire: (@Sendable (WireEvent) -> String)? = nil, hangUpAfterHandshake: String? = nil
   ) {
     self.transport = transport
     self.console = console
     self.events = events
     self.showWire = showWire
+    self.hangUpAfterHandshake = hangUpAfterHandshake
     self.id = Self.sessionCounter.withLock { count in
       count += 1
       return count
@@ -59,6 +65,7 @@ public final class ChatSession: Sendable {
     endingLocally.withLock { $0 = true }
     transport.close()
     receiveDone.wait()
+    for event in deferred.withLock({ $0 }) { events.post(.server(event)) }
     return end ?? receiveEnd.withLock { $0 }
   }
 
@@ -73,6 +80,9 @@ public final class ChatSession: Sendable {
       switch event {
       case .peerEnded(let session):
         if session == id { return nil }
+        continue
+      case .server(let event):
+        deferred.withLock { $0.append(event) }
         continue
       case .inputEnded:
         text = ChatText.exitCommand
@@ -98,6 +108,7 @@ public final class ChatSession: Sendable {
 
   /// Prints what arrives until the peer exits, closes, or breaks the protocol.
   private func receiveLoop() -> ChatEnd {
+    var received = 0
     while true {
       let incoming: ChatIncoming?
       do {
@@ -110,10 +121,12 @@ public final class ChatSession: Sendable {
       }
       guard let incoming else {
         if endingLocally.withLock({ $0 }) { return .localExit }
-        console.line("[Peer disconnected]")
+        console.line(received == 0 ? hangUpAfterHandshake ?? "[Peer disconnected]" : "[Peer disconnected]")
         return .peerDisconnected
       }
+      received += 1
       if let showWire { console.line(showWire(incoming.wire)) }
+      if received == 1, let hint = firstMessageHint(incoming) { console.line(hint) }
       switch incoming.content {
       case .text(let text):
         if ChatText.isExit(text) {
@@ -126,8 +139,21 @@ public final class ChatSession: Sendable {
         console.line("[Peer]: \(text)")
       case .undecryptable(let reason):
         console.line("[!] Failed to decrypt message (\(reason))")
+      case .notice(let text):
+        console.line("[!] \(text)")
+        return .failed(text)
       }
     }
+  }
+
+  /// For demo 1, whose first message may well be another demo's handshake (a learner who
+  /// forgot `--demo`): what it looks like.
+  private func firstMessageHint(_ incoming: ChatIncoming) -> String? {
+    guard transport.demo == 1,
+      let guess = ProtocolGuess.guess(incoming.wire.bytes), guess.demo != 1
+    else { return nil }
+    return "[!] That was not typed text but \(guess.looksLike): is the peer running --demo "
+      + "\(guess.demo)? (this side runs --demo 1)"
   }
 
   /// One line for a failure of the receiving side: an oversize or truncated frame, a reset, a

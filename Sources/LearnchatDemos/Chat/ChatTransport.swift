@@ -28,6 +28,8 @@ public struct ChatIncoming: Sendable {
     case invalidText(String)
     /// A body that did not open; `reason` says why.
     case undecryptable(reason: String)
+    /// A learnchat server's notice (busy with another chat), in plain text: the chat ends.
+    case notice(String)
   }
 
   /// The bytes as they crossed the socket.
@@ -38,6 +40,8 @@ public struct ChatIncoming: Sendable {
 
 /// One demo's message layer under the chat: demo 1's raw bytes or demo 2's sealed frames.
 public protocol ChatTransport: Sendable {
+  /// The demo it speaks: 1, 2 or 3.
+  var demo: Int { get }
   /// Sends `text`; returns what went on the wire.
   func send(_ text: String) throws -> WireEvent
   /// Waits for the next message; nil when the peer closed.
@@ -54,6 +58,8 @@ public struct PlaintextTransport: ChatTransport {
   public init(peer: PlaintextPeer) {
     self.peer = peer
   }
+
+  public var demo: Int { 1 }
 
   public func send(_ text: String) throws -> WireEvent {
     let bytes = try peer.send(text)
@@ -80,6 +86,8 @@ public struct SecureTransport: ChatTransport {
     self.channel = channel
   }
 
+  public var demo: Int { 2 }
+
   public func send(_ text: String) throws -> WireEvent {
     let sent = try channel.send(text)
     return WireEvent(
@@ -97,11 +105,21 @@ public struct SecureTransport: ChatTransport {
     case .success(let bytes):
       return ChatIncoming(wire: wire, content: ChatIncoming.decoding(bytes))
     case .failure(let error):
+      // A server that turned this chat away after its handshake says so in clear.
+      if let notice = ChatNotice.text(in: received.body) {
+        return ChatIncoming(wire: wire, content: .notice(Self.unauthenticated(notice)))
+      }
       return ChatIncoming(wire: wire, content: .undecryptable(reason: "\(error)"))
     }
   }
 
   public func close() { channel.framed.close() }
+
+  /// A notice as it is shown: it came in clear, so nothing vouches for it.
+  static func unauthenticated(_ notice: String) -> String {
+    "The server said, in clear (not authenticated): "
+      + notice.dropFirst(ChatNotice.marker.count)
+  }
 }
 
 extension ChatIncoming {

@@ -13,6 +13,8 @@ public struct SequencedTransport: ChatTransport {
     self.channel = channel
   }
 
+  public var demo: Int { 3 }
+
   public func send(_ text: String) throws -> WireEvent {
     let sent = try channel.send(text)
     return WireEvent(

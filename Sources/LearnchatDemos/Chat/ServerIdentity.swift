@@ -18,17 +18,35 @@ public struct ServerIdentity: Sendable {
     try LearnchatConfiguration.directory(environment: environment) + "/server-identity.pem"
   }
 
-  /// Loads the key in `path`, or creates one there (file 0600, missing directories 0700) when
-  /// there is no such file.
+  /// Loads the key in `path`, or creates one there (file 0600) when there is no such file;
+  /// missing folders (0700) only with `creatingFolders`.
   ///
   /// - Throws: `ChatFailure` (`cannot use the identity key PATH: reason`) for a file that
-  ///   cannot be read or written, or does not hold an Ed25519 private key.
-  public static func loadOrCreate(path: String) throws -> ServerIdentity {
+  ///   cannot be read or written, does not hold an Ed25519 private key, or would need a folder
+  ///   that does not exist.
+  public static func loadOrCreate(path: String, creatingFolders: Bool = true) throws
+    -> ServerIdentity
+  {
     do {
+      if !creatingFolders, let folder = missingFolder(of: path) {
+        throw ChatFailure(
+          "cannot use the identity key \(path): the folder \(folder) does not exist (create "
+            + "it, or leave out --identity to use the default place)")
+      }
       return try loadingOrCreating(path: path)
+    } catch let failure as ChatFailure {
+      throw failure
     } catch {
       throw ChatFailure("cannot use the identity key \(path): \(error)")
     }
+  }
+
+  /// The folder `path` would be created in, when it does not exist.
+  static func missingFolder(of path: String) -> String? {
+    guard let slash = path.lastIndex(of: "/") else { return nil }
+    let folder = slash == path.startIndex ? "/" : String(path[..<slash])
+    var status = stat()
+    return stat(folder, &status) == 0 ? nil : folder
   }
 
   private static func loadingOrCreating(path: String) throws -> ServerIdentity {

@@ -37,6 +37,7 @@ public final class TCPConnection: Sendable {
       try SocketAddress.local(of: $0)
     }
     self.tapStorage = Mutex(tap)
+    tap?.recordOpened()
   }
 
   /// Connects to `host` (a name or a numeric address) on `port`.
@@ -90,9 +91,15 @@ public final class TCPConnection: Sendable {
   }
 
   /// The tap that records this connection's traffic from now on, if any.
+  ///
+  /// A capture file needs one tap per connection: the tap also notes when its connection
+  /// opened (now, for a tap set here) and closed.
   public var tap: WireTap? {
     get { tapStorage.withLock { $0 } }
-    set { tapStorage.withLock { $0 = newValue } }
+    set {
+      tapStorage.withLock { $0 = newValue }
+      newValue?.recordOpened()
+    }
   }
 
   /// True once ``close()`` has been called.
@@ -155,10 +162,14 @@ public final class TCPConnection: Sendable {
     try descriptor.withDescriptor("shutdown") { descriptor in
       try SystemCall.run("shutdown") { Glibc.shutdown(descriptor, value) }
     }
+    // Ending the writing half sends this end's FIN, as close() does.
+    if how != .read { tap?.recordClosed() }
   }
 
   /// Closes the connection; calling it again does nothing, and `deinit` calls it if needed.
   public func close() {
+    // This end's FIN, for a capture file; only the first close sends one.
+    if !descriptor.isClosed { tap?.recordClosed() }
     descriptor.close()
   }
 
@@ -193,8 +204,14 @@ public final class TCPConnection: Sendable {
         throw error
       }
     }
-    if count > 0, let tap {
-      tap.record(.received, Array(UnsafeRawBufferPointer(rebasing: buffer[..<count])))
+    if let tap {
+      if count > 0 {
+        tap.record(.received, Array(UnsafeRawBufferPointer(rebasing: buffer[..<count])))
+      } else if !descriptor.isClosed {
+        // A read woken by our own close() also returns 0; only a still-open socket's end of
+        // stream is the peer's FIN.
+        tap.recordEndOfStream()
+      }
     }
     return count
   }

@@ -1,4 +1,4 @@
-/// One successful `send` or `recv` on a tapped connection: which way, and the exact bytes.
+/// One successful `send` or `recv` on a tapped connection: which way, the exact bytes, and when.
 public struct WireRecord: Equatable, Sendable {
   /// Which way the bytes went, seen from the tapped connection.
   public enum Direction: Equatable, Sendable {
@@ -15,11 +15,14 @@ public struct WireRecord: Equatable, Sendable {
   public let direction: Direction
   /// The bytes that one system call moved.
   public let bytes: [UInt8]
+  /// When the call returned, by the tap's clock: a capture file shows the segment at this time.
+  public let timestamp: WireTimestamp
 
   /// A record; normally made by ``WireTap/record(_:_:)``.
-  public init(index: Int, direction: Direction, bytes: [UInt8]) {
+  public init(index: Int, direction: Direction, bytes: [UInt8], timestamp: WireTimestamp) {
     self.index = index
     self.direction = direction
     self.bytes = bytes
+    self.timestamp = timestamp
   }
 }

@@ -44,6 +44,8 @@ final class Background<Value: Sendable>: Sendable {
 
 enum TestFailure: Error {
   case hung
+  /// Something a test set up did not come out as it should; the text says what.
+  case mismatch(String)
 }
 
 /// A loopback pair whose reads give up after 30 s, so a broken implementation fails instead of

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// Debian's `tshark`, run on capture files with the repository's Lua dissector loaded.
+enum Tshark {
+  static let path = "/usr/bin/tshark"
+
+  /// `contrib/wireshark/learnchat.lua` in this checkout.
+  static let dissector = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("contrib/wireshark/learnchat.lua").path
+
+  /// Whether CI asked for these tests to run, and so to fail where tshark is missing.
+  static var required: Bool {
+    ProcessInfo.processInfo.environment["LEARNCHAT_REQUIRE_TSHARK"] != nil
+  }
+
+  static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: path) }
+
+  static var shouldRun: Bool { required || isInstalled }
+
+  static var skipComment: Comment {
+    Comment(
+      rawValue: "tshark is not installed at /usr/bin/tshark (scripts/install-deps --capture "
+        + "installs it; LEARNCHAT_REQUIRE_TSHARK makes this a failure instead)")
+  }
+
+  /// What one run printed.
+  struct Output {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+
+    /// Standard error without the notice tshark prints whenever it runs as root.
+    var complaints: [String] {
+      standardError.split(separator: "\n").map(String.init).filter {
+        !$0.hasPrefix("Running as user \"root\"")
+      }
+    }
+  }
+
+  /// Runs tshark on `file` with the dissector, checksum validation on, and `arguments`.
+  ///
+  /// HOME points at an empty folder, so that a personal Wireshark configuration (or a
+  /// learnchat.lua already installed there) cannot change what the test sees.
+  static func run(_ arguments: [String], file: String, in folder: String) throws -> Output {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments =
+      [
+        "-X", "lua_script:\(dissector)", "-o", "tcp.check_checksum:TRUE",
+        "-o", "ip.check_checksum:TRUE", "-r", file,
+      ] + arguments
+    let home = folder + "/home"
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    var environment = ProcessInfo.processInfo.environment
+    environment["HOME"] = home
+    environment["XDG_CONFIG_HOME"] = home + "/.config"
+    process.environment = environment
+    // Files, not pipes: tshark's output can be larger than a pipe holds, and nothing here
+    // needs it before tshark exits.
+    let outPath = folder + "/tshark.out"
+    let errPath = folder + "/tshark.err"
+    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+    return Output(
+      status: process.terminationStatus,
+      standardOutput: try String(contentsOfFile: outPath, encoding: .utf8),
+      standardError: try String(contentsOfFile: errPath, encoding: .utf8))
+  }
+}

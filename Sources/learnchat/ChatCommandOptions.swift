@@ -24,6 +24,12 @@ struct ChatCommandOptions: ParsableArguments {
   @Option(help: ArgumentHelp("How long the handshake waits for the peer.", valueName: "SECONDS"))
   var handshakeTimeout = 10.0
 
+  @Option(
+    help: ArgumentHelp(
+      "Record the connections in a capture file (pcapng) for Wireshark or tshark.",
+      valueName: "FILE"))
+  var pcap: String?
+
   @OptionGroup var display: DisplayOptions
 
   /// The smallest `--max-frame` that still lets a demo-2 handshake through (a 451-byte key).
@@ -60,6 +66,7 @@ struct ChatCommandOptions: ParsableArguments {
             title: "\(arrow): \(event.title) (\(event.bytes.count) bytes)"))
       }
     }
+    options.capture = pcap.map { CaptureLog(path: $0) }
     return options
   }
 

@@ -40,6 +40,7 @@ struct ServeCommand: ParsableCommand {
 
   func run() throws {
     try CommandFailure.reporting {
+      if let pcap = chat.pcap { try OutputFile.checkWritable(pcap) }
       InterruptHandling.ignoreBrokenPipes()
       let (console, events, editor) = chat.terminal()
       defer { editor?.stop() }
@@ -106,7 +107,8 @@ struct ConnectCommand: ParsableCommand {
       throw ValidationError("--known-servers, --fingerprint and --accept-new are for --demo 3 only")
     }
     if chat.port == 0 {
-      throw ValidationError("--port 0 only means \"any free port\" for serve; give the server's port")
+      throw ValidationError(
+        "--port 0 only means \"any free port\" for serve; give the server's port")
     }
     if let fingerprint, !KnownServers.isFingerprint(fingerprint) {
       throw ValidationError(
@@ -116,6 +118,7 @@ struct ConnectCommand: ParsableCommand {
 
   func run() throws {
     try CommandFailure.reporting {
+      if let pcap = chat.pcap { try OutputFile.checkWritable(pcap) }
       InterruptHandling.ignoreBrokenPipes()
       var options = chat.chatOptions()
       if chat.demo == 3 {

@@ -33,7 +33,8 @@ struct Demo3HostileClientTests {
     defer { server.terminate() }
     let silent = try rawConnection(port: port)
     defer { silent.close() }
-    try server.expectComplaint(startingWith: "[!] handshake timed out: nothing arrived within 0.5 s")
+    try server.expectComplaint(
+      startingWith: "[!] handshake timed out: nothing arrived within 0.5 s")
     // The server speaks second: it hung up without sending a byte.
     #expect(try silent.read(upTo: 65_536).isEmpty)
     try chatAsGoodDemo3Client(with: server, port: port, tag: "after a silent client")

@@ -107,7 +107,8 @@ struct HostileClientTests {
     defer { server.terminate() }
     let silent = try rawConnection(port: port)
     defer { silent.close() }
-    try server.expectComplaint(startingWith: "[!] handshake timed out: nothing arrived within 0.5 s")
+    try server.expectComplaint(
+      startingWith: "[!] handshake timed out: nothing arrived within 0.5 s")
     // The server hung up: what arrived before the end is its public-key frame, nothing else.
     var received: [UInt8] = []
     while true {

@@ -22,7 +22,8 @@ struct ServerManyClientsTests {
     #expect(try client.receiveText() == "hello")
   }
 
-  @Test("exit, or the end of input, stops a server no one is connected to", arguments: [true, false])
+  @Test(
+    "exit, or the end of input, stops a server no one is connected to", arguments: [true, false])
   func idleExit(typed: Bool) throws {
     let (server, _) = try Learnchat.serve(["--demo", "2"])
     defer { server.terminate() }

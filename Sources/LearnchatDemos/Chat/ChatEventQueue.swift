@@ -60,7 +60,8 @@ public final class ChatEventQueue: Sendable {
     condition.lock()
     defer { condition.unlock() }
     while true {
-      if let index = state.events.firstIndex(where: { if case .line = $0 { true } else { false } }) {
+      if let index = state.events.firstIndex(where: { if case .line = $0 { true } else { false } })
+      {
         guard case .line(let line) = state.events.remove(at: index) else { return nil }
         return line
       }

@@ -17,6 +17,8 @@ public struct ChatOptions: Sendable {
   public var identity: Ed25519.PrivateKey?
   /// The client's trust in the server's identity (demo 3, client).
   public var pinning: ServerPinning?
+  /// Where the connections are recorded for `--pcap`, if anywhere.
+  public var capture: CaptureLog?
   /// Asks the person at the keyboard a question and returns the answer (nil at the end of
   /// input); nil when no one is there to answer.
   public var ask: (@Sendable (String) -> String?)?

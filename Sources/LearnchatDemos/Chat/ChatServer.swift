@@ -53,7 +53,10 @@ public struct ChatServer: Sendable {
     }
     let hub = HandshakeHub(
       options: options, console: console, events: events, limit: Self.handshakeLimit)
-    defer { hub.stop() }
+    defer {
+      hub.stop()
+      hub.saveCapture()
+    }
     hub.startAccepting(on: listener)
     return try serve(hub)
   }
@@ -66,7 +69,8 @@ public struct ChatServer: Sendable {
       case .line(let line):
         guard let text = ChatText.outgoing(line) else { continue }
         if ChatText.isExit(text) { return last }
-        console.line("[!] No one is connected: \"\(ChatText.displayable(Array(text.utf8)))\" was not sent")
+        console.line(
+          "[!] No one is connected: \"\(ChatText.displayable(Array(text.utf8)))\" was not sent")
       case .inputEnded:
         return last
       case .peerEnded:
@@ -81,6 +85,7 @@ public struct ChatServer: Sendable {
         ).run()
         client.connection.close()
         hub.chatEnded()
+        hub.saveCapture()
         if once { return last }
         console.line("[*] Chat with \(client.peer) ended; waiting for the next client ...")
       }
@@ -113,12 +118,19 @@ public struct ChatClient: Sendable {
   ///   line, with a hint when the server seems to speak another demo).
   public func run() throws -> ChatEnd {
     let connection: TCPConnection
+    let tap = options.capture?.newTap()
     do {
-      connection = try TCPConnection.connect(host: host, port: port)
+      connection = try TCPConnection.connect(host: host, port: port, tap: tap)
     } catch {
       throw ChatFailure(NetworkErrorText.connecting(to: host, port: port, error))
     }
-    defer { connection.close() }
+    options.capture?.add(connection, tap: tap, end: .client)
+    defer {
+      connection.close()
+      if let capture = options.capture {
+        do { try capture.write() } catch { console.line("[!] \(error)") }
+      }
+    }
     let place = NetworkErrorText.address(host, port)
     switch options.demo {
     case 2: console.line("[*] Connected to \(place), waiting for the server's key ...")

@@ -121,7 +121,8 @@ public final class ChatSession: Sendable {
       }
       guard let incoming else {
         if endingLocally.withLock({ $0 }) { return .localExit }
-        console.line(received == 0 ? hangUpAfterHandshake ?? "[Peer disconnected]" : "[Peer disconnected]")
+        console.line(
+          received == 0 ? hangUpAfterHandshake ?? "[Peer disconnected]" : "[Peer disconnected]")
         return .peerDisconnected
       }
       received += 1

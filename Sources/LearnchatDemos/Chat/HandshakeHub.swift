@@ -41,7 +41,10 @@ final class HandshakeHub: Sendable {
     Thread.detachNewThread { [self] in
       while true {
         do {
-          admit(try listener.accept())
+          let tap = options.capture?.newTap()
+          let connection = try listener.accept(tap: tap)
+          options.capture?.add(connection, tap: tap, end: .server)
+          admit(connection)
         } catch let error as SystemError where [ECONNABORTED, EPROTO].contains(error.errno) {
           continue  // A client that left while queued: not the server's problem.
         } catch {
@@ -114,6 +117,7 @@ final class HandshakeHub: Sendable {
       guard state.withLock({ $0.pending.removeValue(forKey: id) }) != nil else { return }
       connection.close()
       console.line("[!] \(peer): \(error)")
+      saveCapture()
       return
     }
     let outcome = state.withLock { state -> (granted: Bool, others: [Pending]) in
@@ -171,8 +175,25 @@ final class HandshakeHub: Sendable {
       }
       connection.close()
       lingering.withLock { $0 -= 1 }
+      saveCapture()
     }
   }
+
+  /// Rewrites the capture file (`--pcap`) with everything so far; a failure is said once.
+  func saveCapture() {
+    guard let capture = options.capture else { return }
+    do {
+      try capture.write()
+    } catch {
+      let first = captureFailed.withLock { failed in
+        defer { failed = true }
+        return !failed
+      }
+      if first { console.line("[!] \(error)") }
+    }
+  }
+
+  private let captureFailed = Mutex(false)
 
   /// Demo 3: what a client that hangs up before its first message probably did.
   private func hangUpNote() -> String? {

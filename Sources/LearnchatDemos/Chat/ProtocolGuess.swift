@@ -37,11 +37,17 @@ public enum ProtocolGuess {
   /// The start of `bytes` as text when they read as typed text: printable UTF-8, no NUL.
   static func printableText(_ bytes: [UInt8]) -> String? {
     let start = Array(bytes.prefix(24))
-    guard let text = String(validating: start, as: UTF8.self) ?? String(validating: start.dropLast(), as: UTF8.self) ?? String(validating: start.dropLast(2), as: UTF8.self),
+    guard
+      let text = String(validating: start, as: UTF8.self) ?? String(
+        validating: start.dropLast(), as: UTF8.self)
+        ?? String(validating: start.dropLast(2), as: UTF8.self),
       !text.isEmpty,
-      text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F || $0 == "\n" || $0 == "\r" })
+      text.unicodeScalars.allSatisfy({
+        $0.value >= 0x20 && $0.value != 0x7F || $0 == "\n" || $0 == "\r"
+      })
     else { return nil }
-    let shown = text.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+    let shown = text.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(
+      of: "\r", with: "\\r")
     return bytes.count > start.count ? shown + "…" : shown
   }
 

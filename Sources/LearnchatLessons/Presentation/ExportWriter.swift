@@ -43,7 +43,9 @@ public enum ExportWriter {
   public static func prepare(_ folder: String) throws(OutputFileError) {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-      guard isFolder.boolValue else { throw OutputFileError(path: folder, reason: "it is not a folder") }
+      guard isFolder.boolValue else {
+        throw OutputFileError(path: folder, reason: "it is not a folder")
+      }
       let strangers = try foreignFiles(in: folder)
       guard strangers.isEmpty else {
         let shown = strangers.sorted().prefix(3).joined(separator: ", ")
@@ -61,7 +63,8 @@ public enum ExportWriter {
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
-      throw OutputFileError(path: folder, reason: "cannot create the folder (\(ProgressStore.reason(error)))")
+      throw OutputFileError(
+        path: folder, reason: "cannot create the folder (\(ProgressStore.reason(error)))")
     }
   }
 
@@ -93,7 +96,8 @@ public enum ExportWriter {
   /// Writes everything into `folder` (checked by `prepare`), replacing an earlier export
   /// there; returns the files written.
   @discardableResult
-  public static func write(_ run: LessonRun, to folder: String) throws(OutputFileError) -> [String] {
+  public static func write(_ run: LessonRun, to folder: String) throws(OutputFileError) -> [String]
+  {
     try prepare(folder)
     for old in previousFiles(in: folder) { unlink(folder + "/" + old) }
     var written: [String] = []

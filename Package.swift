@@ -60,11 +60,13 @@ let package = Package(
       // Read from the source tree by the tests; not bundled.
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "LearnchatWireTests", dependencies: ["LearnchatWire"]),
+    // What more than one test target needs: running tshark with the dissector.
+    .target(name: "LearnchatTestSupport", path: "Tests/Support/LearnchatTestSupport"),
+    .testTarget(name: "LearnchatWireTests", dependencies: ["LearnchatWire", "LearnchatTestSupport"]),
     .testTarget(name: "LearnchatDemosTests", dependencies: ["LearnchatDemos"]),
     .testTarget(
       name: "LearnchatChatTests",
-      dependencies: ["learnchat", "LearnchatDemos", "LearnchatWire"],
+      dependencies: ["learnchat", "LearnchatDemos", "LearnchatWire", "LearnchatTestSupport"],
       exclude: ["Fixtures"]
     ),
     .testTarget(

@@ -1,11 +1,12 @@
 import Foundation
+import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
 /// Captures of real loopback connections, read by Debian's tshark with the learnchat dissector:
 /// no warnings, the streams followed byte for byte, and the dissector's fields equal to the
 /// frames that were sent.
-@Suite(.enabled(if: Tshark.shouldRun, Tshark.skipComment))
+@Suite(.enabled(if: Tshark.shouldRun, Comment(rawValue: Tshark.skipReason)))
 struct TsharkCaptureTests {
   /// Anything Wireshark finds wrong: malformed packets, warnings or errors (bad checksums, Lua
   /// errors, the dissector's own warnings), and any TCP analysis flag.

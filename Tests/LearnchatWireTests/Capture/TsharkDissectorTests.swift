@@ -1,10 +1,11 @@
 import Foundation
+import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
 /// The dissector on captures made from values rather than sockets: the default port, IPv6, a
 /// first frame split before its length is complete, the demo preference, and a hostile length.
-@Suite(.enabled(if: Tshark.shouldRun, Tshark.skipComment))
+@Suite(.enabled(if: Tshark.shouldRun, Comment(rawValue: Tshark.skipReason)))
 struct TsharkDissectorTests {
   /// A closed connection whose client sent (`true`) or received (`false`) each of `turns`, one
   /// record each, a millisecond apart; the client is the tapped end.

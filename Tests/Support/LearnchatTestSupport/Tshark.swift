@@ -1,38 +1,36 @@
 import Foundation
-import Testing
 
-/// Debian's `tshark`, run on capture files with the repository's Lua dissector loaded.
-enum Tshark {
-  static let path = "/usr/bin/tshark"
+/// Debian's `tshark`, run on capture files with the repository's Lua dissector loaded: shared
+/// by the test targets that read captures (the wire layer's and the chat's).
+public enum Tshark {
+  public static let path = "/usr/bin/tshark"
 
   /// `contrib/wireshark/learnchat.lua` in this checkout.
-  static let dissector = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  public static let dissector = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("contrib/wireshark/learnchat.lua").path
 
   /// Whether CI asked for these tests to run, and so to fail where tshark is missing.
-  static var required: Bool {
+  public static var required: Bool {
     ProcessInfo.processInfo.environment["LEARNCHAT_REQUIRE_TSHARK"] != nil
   }
 
-  static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: path) }
+  public static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
-  static var shouldRun: Bool { required || isInstalled }
+  public static var shouldRun: Bool { required || isInstalled }
 
-  static var skipComment: Comment {
-    Comment(
-      rawValue: "tshark is not installed at /usr/bin/tshark (scripts/install-deps --capture "
-        + "installs it; LEARNCHAT_REQUIRE_TSHARK makes this a failure instead)")
-  }
+  public static let skipReason =
+    "tshark is not installed at /usr/bin/tshark (scripts/install-deps --capture installs it; "
+    + "LEARNCHAT_REQUIRE_TSHARK makes this a failure instead)"
 
   /// What one run printed.
-  struct Output {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
+  public struct Output {
+    public var status: Int32
+    public var standardOutput: String
+    public var standardError: String
 
     /// Standard error without the notice tshark prints whenever it runs as root.
-    var complaints: [String] {
+    public var complaints: [String] {
       standardError.split(separator: "\n").map(String.init).filter {
         !$0.hasPrefix("Running as user \"root\"")
       }
@@ -43,7 +41,7 @@ enum Tshark {
   ///
   /// HOME points at an empty folder, so that a personal Wireshark configuration (or a
   /// learnchat.lua already installed there) cannot change what the test sees.
-  static func run(_ arguments: [String], file: String, in folder: String) throws -> Output {
+  public static func run(_ arguments: [String], file: String, in folder: String) throws -> Output {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments =

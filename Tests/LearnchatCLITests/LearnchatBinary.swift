@@ -31,6 +31,22 @@ enum LearnchatBinary {
     return testExecutable.deletingLastPathComponent().appendingPathComponent("learnchat")
   }
 
+  /// Copies the executable to `path`, written through a descriptor opened close-on-exec: a
+  /// process started meanwhile by another test must not inherit it open for writing, or
+  /// running the copy fails with "Text file busy".
+  static func copy(to path: String) throws {
+    let bytes = try Data(contentsOf: url)
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+    guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    defer { close(descriptor) }
+    var remaining = bytes[...]
+    while !remaining.isEmpty {
+      let written = remaining.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      guard written > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+      remaining = remaining.dropFirst(written)
+    }
+  }
+
   /// Runs `learnchat arguments...` with `input` on standard input (none: /dev/null), and
   /// returns its status and output.
   static func run(

@@ -8,7 +8,10 @@ struct LessonCommandTests {
 
   @Test("lessons lists number, title and stages")
   func listing() throws {
-    let run = try LearnchatBinary.run(["lessons"] + lessons)
+    // A state folder of its own: other tests finish lessons in the shared one.
+    let state = try TemporaryFolder()
+    let run = try LearnchatBinary.run(
+      ["lessons"] + lessons, environment: ["XDG_STATE_HOME": state.path])
     #expect(run.status == 0)
     #expect(run.output.contains("1  Lesson 1: fixture"))
     #expect(run.output.contains("stages:   connect, send, eavesdrop, two-sends, exit"))
@@ -20,7 +23,7 @@ struct LessonCommandTests {
   func builtIn() throws {
     let folder = try TemporaryFolder()
     let copy = folder.path + "/learnchat"
-    try FileManager.default.copyItem(atPath: LearnchatBinary.url.path, toPath: copy)
+    try LearnchatBinary.copy(to: copy)
     let run = try LearnchatBinary.run(["lessons"], executable: URL(fileURLWithPath: copy))
     #expect(run.output.hasPrefix("Lessons from the copy built into learnchat:"))
     #expect(run.status == 0)

@@ -201,6 +201,14 @@ public final class LineEditor: Sendable {
       return UInt8(CC_REFRESH)
     }
     learnchat_el_bind(editor, "^D", "learnchat-eof")
+    // Home and End as every common terminal sends them, whatever TERM says (a terminal inside
+    // tmux or screen often sends other sequences than its TERM's terminfo lists).
+    for key in ["\\e[1~", "\\e[7~", "\\e[H", "\\eOH"] {
+      learnchat_el_bind(editor, key, "ed-move-to-beg")
+    }
+    for key in ["\\e[4~", "\\e[8~", "\\e[F", "\\eOF"] {
+      learnchat_el_bind(editor, key, "ed-move-to-end")
+    }
   }
 
   private func promptPointer() -> UnsafeMutablePointer<CChar>? {

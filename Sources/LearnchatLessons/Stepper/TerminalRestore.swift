@@ -9,10 +9,12 @@
 /// `raise`), so everything is prepared beforehand in fixed buffers and plain globals; nothing
 /// here allocates or locks once `prepare` has run.
 enum TerminalRestore {
-  /// The terminal's modes before the stepper changed them.
-  nonisolated(unsafe) static var savedModes = termios()
+  /// The terminal's modes before the stepper changed them. Storage of our own, not a Swift
+  /// global of the C struct's type: a handler must reach it without Swift's lazy initialisation
+  /// (and AddressSanitizer measured such a global short of the 60 bytes `tcsetattr` reads).
+  nonisolated(unsafe) static let savedModes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
   /// The stepper's modes, for coming back from Ctrl-Z.
-  nonisolated(unsafe) static var steppingModes = termios()
+  nonisolated(unsafe) static let steppingModes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
   /// Whether the terminal is in the stepper's modes now.
   nonisolated(unsafe) static var active: Int32 = 0
   /// The write end of the pipe that wakes the key loop (resize, return from Ctrl-Z), or -1.
@@ -51,16 +53,14 @@ enum TerminalRestore {
   static func restore() {
     guard active != 0 else { return }
     active = 0
-    var modes = savedModes
-    _ = tcsetattr(STDIN_FILENO, TCSADRAIN, &modes)
+    _ = tcsetattr(STDIN_FILENO, TCSADRAIN, savedModes)
     writeAll(leaveSequence)
   }
 
   /// Enters the stepper's modes and the full screen again (after Ctrl-Z). Async-signal-safe.
   static func reenter() {
     guard active == 0 else { return }
-    var modes = steppingModes
-    _ = tcsetattr(STDIN_FILENO, TCSADRAIN, &modes)
+    _ = tcsetattr(STDIN_FILENO, TCSADRAIN, steppingModes)
     writeAll(enterSequence)
     active = 1
   }

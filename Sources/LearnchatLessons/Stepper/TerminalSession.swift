@@ -48,8 +48,8 @@ final class TerminalSession {
       controls[Int(VMIN)] = 1
       controls[Int(VTIME)] = 0
     }
-    TerminalRestore.savedModes = saved
-    TerminalRestore.steppingModes = raw
+    TerminalRestore.savedModes.initialize(to: saved)
+    TerminalRestore.steppingModes.initialize(to: raw)
     TerminalRestore.wakeDescriptor = wakePipe.write
     TerminalRestore.setFarewell("")
     TerminalRestore.installAll()

@@ -14,6 +14,7 @@ struct Learnchat: ParsableCommand {
     version: LearnchatVersion.current,
     subcommands: [
       LessonsCommand.self, LessonCommand.self, ServeCommand.self, ConnectCommand.self,
+      InterceptCommand.self,
       BenchCommand.self, BenchTransportCommand.self,
     ]
   )

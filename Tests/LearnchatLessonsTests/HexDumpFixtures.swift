@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatWire
 import Testing
 
 @testable import LearnchatLessons

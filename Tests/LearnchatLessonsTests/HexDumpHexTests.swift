@@ -1,3 +1,4 @@
+import LearnchatWire
 import Testing
 
 @testable import LearnchatLessons

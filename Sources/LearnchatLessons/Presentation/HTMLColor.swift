@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatWire
 
 /// An sRGB colour written as CSS hex, `#rrggbb`, with the WCAG 2 measures of how readable text
 /// in one colour is on another.

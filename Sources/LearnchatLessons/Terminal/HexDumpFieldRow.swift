@@ -1,3 +1,5 @@
+import LearnchatWire
+
 /// One line of a dump's field table, before it is laid out as text or HTML.
 struct HexDumpFieldRow: Equatable {
   /// The field's place in `HexDump.fields`, which picks its colour.

@@ -1,3 +1,5 @@
+import LearnchatWire
+
 /// Consecutive bytes of one column of a row that belong to the same field (or to none), with
 /// the spaces between them, so a renderer can colour each run with one span.
 struct HexDumpPiece: Equatable {

@@ -1,3 +1,5 @@
+import LearnchatWire
+
 /// How live values are written into lesson text.
 enum ValueText {
   /// Bytes as spaced hex: `a3 5f 00`.

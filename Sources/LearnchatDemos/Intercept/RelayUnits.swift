@@ -1,0 +1,47 @@
+import LearnchatWire
+
+/// Names and field layouts for what passes through the relay.
+enum RelayUnits {
+  /// The handshake unit each demo sends first in `direction`.
+  static func handshakeName(demo: Int, direction: RelayDirection) -> String {
+    switch (demo, direction) {
+    case (2, .serverToClient): return "public-key frame"
+    case (2, .clientToServer): return "wrapped-key frame"
+    case (3, .clientToServer): return "ClientHello frame"
+    case (3, .serverToClient): return "ServerHello frame"
+    default: return "first unit"
+    }
+  }
+
+  /// `client message N` (numbered from 0, as demo 3 numbers them), or `message frame`.
+  static func messageName(demo: Int, number: Int?) -> String {
+    let noun = demo == 1 ? "read" : "message frame"
+    guard let number else { return noun }
+    return demo == 1 ? "client read \(number)" : "client message \(number)"
+  }
+
+  /// The fields of `unit` as a demo's frame: prefix, then what the body holds; none for demo
+  /// 1's raw reads, whose bytes are simply the text.
+  static func fields(_ unit: [UInt8], demo: Int) -> [FrameField] {
+    guard demo != 1, unit.count >= FrameDecoder.headerSize else { return [] }
+    let bodyCount = unit.count - FrameDecoder.headerSize
+    let declared = unit.prefix(4).reduce(0) { $0 << 8 | Int($1) }
+    // A forged or oversized prefix: only the prefix is labelled.
+    guard declared == bodyCount else {
+      return [FrameLayout.lengthPrefix(bodyCount: declared)]
+    }
+    let body = unit.dropFirst(FrameDecoder.headerSize)
+    if demo == 2 {
+      if body.starts(with: Array("-----BEGIN PUBLIC KEY-----".utf8)) {
+        return FrameLayout.publicKeyFrame(bodyCount: bodyCount)
+      }
+      if bodyCount == 256 { return FrameLayout.wrappedKeyFrame(bodyCount: bodyCount) }
+      return FrameLayout.messageFrame(bodyCount: bodyCount)
+    }
+    switch bodyCount {
+    case 32: return Demo3FrameLayout.clientHelloFrame(bodyCount: bodyCount)
+    case 128: return Demo3FrameLayout.serverHelloFrame(bodyCount: bodyCount)
+    default: return Demo3FrameLayout.messageFrame(bodyCount: bodyCount)
+    }
+  }
+}

@@ -114,3 +114,57 @@ struct ChatTerminalTests {
     #expect(try accepting.waitForExit() == 0)
   }
 }
+
+/// `learnchat intercept` on a terminal: the instructor's one-word commands during a live chat.
+@Suite(
+  "The relay's commands in a real terminal",
+  .enabled(
+    if: TmuxTerminal.isAvailable
+      || ProcessInfo.processInfo.environment["LEARNCHAT_REQUIRE_TMUX"] != nil,
+    "tmux is not installed (scripts/install-deps --terminal installs it)"))
+struct InterceptTerminalTests {
+  @Test("replay, flip and say act on the live chat; an unknown word is answered in one line")
+  func commands() throws {
+    let binary = ChatTerminalTests.binary
+    let (server, port) = try ChatTerminalTests.server("--demo 2")
+    let relay = try TmuxTerminal(
+      columns: 200, rows: 50,
+      command:
+        "\(binary) intercept --listen 127.0.0.1:0 --to 127.0.0.1:\(port) --attack mitm --color never"
+    )
+    let listening = try relay.waitFor("the relay to listen") {
+      $0.contains { $0.hasPrefix("[relay] Listening on 127.0.0.1:") }
+    }
+    let line = listening.first { $0.hasPrefix("[relay] Listening on 127.0.0.1:") } ?? ""
+    let relayPort = line.dropFirst("[relay] Listening on 127.0.0.1:".count).prefix { $0.isNumber }
+    let client = try TmuxTerminal(
+      columns: 100, rows: 20, command: "\(binary) connect 127.0.0.1 --port \(relayPort)")
+    try client.waitFor("the chat") { $0.contains("Ready (encrypted channel)") }
+    try server.waitFor("the chat") { $0.contains("Ready (encrypted channel)") }
+
+    try client.send("-l", "first")
+    try client.send("Enter")
+    try server.waitFor("the message") { $0.contains("[Peer]: first") }
+    try relay.send("-l", "replay")
+    try relay.send("Enter")
+    try server.waitFor("the replayed message") { $0.filter { $0 == "[Peer]: first" }.count == 2 }
+
+    try relay.send("-l", "say the relay speaks")
+    try relay.send("Enter")
+    try server.waitFor("the injected message") { $0.contains("[Peer]: the relay speaks") }
+
+    try relay.send("-l", "flip")
+    try relay.send("Enter")
+    try client.send("-l", "second")
+    try client.send("Enter")
+    try server.waitFor("the flipped message") {
+      $0.contains { $0.hasPrefix("[!] Failed to decrypt message") }
+    }
+
+    try relay.send("-l", "frobnicate")
+    try relay.send("Enter")
+    try relay.waitFor("the answer") {
+      $0.contains("[relay] no command \"frobnicate\"; help lists them")
+    }
+  }
+}

@@ -89,10 +89,9 @@ struct ChatMisuseTests {
     "--pcap: tshark reads both ends' captures cleanly, with the dissector's fields equal to what learnchat showed",
     .enabled(if: Tshark.shouldRun, Comment(rawValue: Tshark.skipReason)))
   func capture() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("learnchat-pcap-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let files = try Demo3Files()
+    defer { files.remove() }
+    let folder = files.directory.path
     let (server, port) = try Learnchat.serve([
       "--demo", "2", "--once", "--show-wire", "--color", "never", "--pcap",
       folder + "/server.pcapng",

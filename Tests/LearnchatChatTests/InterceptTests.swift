@@ -238,10 +238,9 @@ struct InterceptTests {
     "--pcap: both of the relay's connections, read cleanly by tshark",
     .enabled(if: Tshark.shouldRun, Comment(rawValue: Tshark.skipReason)))
   func capture() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("learnchat-intercept-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let files = try Demo3Files()
+    defer { files.remove() }
+    let folder = files.directory.path
     let chat = try Chat(attack: "replay", relayArguments: ["--pcap", folder + "/relay.pcapng"])
     defer { chat.stop() }
     try chat.ready()

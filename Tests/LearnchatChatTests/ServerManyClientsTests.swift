@@ -7,6 +7,13 @@ import Testing
 /// connects to the instructor's server at once.
 @Suite("learnchat serve: idle, busy, and silent connections")
 struct ServerManyClientsTests {
+  /// The text of the notice frame a turned-away connection gets, read up to the close.
+  static func notice(from connection: TCPConnection) -> String {
+    var arrived: [UInt8] = []
+    while let chunk = try? connection.read(upTo: 4096), !chunk.isEmpty { arrived += chunk }
+    return String(decoding: arrived.dropFirst(FrameDecoder.headerSize), as: UTF8.self)
+  }
+
   @Test("a line typed with no one connected is refused, never sent to a later client")
   func idleLineIsNotQueued() throws {
     let (server, port) = try Learnchat.serve(["--demo", "2"])
@@ -96,9 +103,7 @@ struct ServerManyClientsTests {
     // The silent ones were told the server is busy now, and a new one is refused at once.
     let late = try rawConnection(port: port)
     defer { late.close() }
-    var arrived: [UInt8] = []
-    while let chunk = try? late.read(upTo: 4096), !chunk.isEmpty { arrived += chunk }
-    #expect(String(decoding: arrived.dropFirst(4), as: UTF8.self).hasPrefix(ChatNotice.busy))
+    #expect(Self.notice(from: late).hasPrefix(ChatNotice.busy))
     client.closeInput()
     try client.expectExit(0)
   }
@@ -115,9 +120,7 @@ struct ServerManyClientsTests {
     }
     let extra = try rawConnection(port: port)
     defer { extra.close() }
-    var arrived: [UInt8] = []
-    while let chunk = try? extra.read(upTo: 4096), !chunk.isEmpty { arrived += chunk }
-    #expect(String(decoding: arrived.dropFirst(4), as: UTF8.self).hasPrefix(ChatNotice.full))
+    #expect(Self.notice(from: extra).hasPrefix(ChatNotice.full))
     let line = try server.waitForLine(containing: "[*] Turned away")
     #expect(line.hasSuffix("16 connections are already waiting for their handshakes"))
   }

@@ -207,17 +207,14 @@ final class RelaySession: Sendable {
       return
     }
     switch options.attack {
-    case .replay:
+    case .replay, .reflection:
+      // Passed on, and a copy: to the server again, or back to the client.
       reason()
       pass(unit, .clientToServer, what: what)
+      let replaying = options.attack == .replay
       send(
-        unit, to: server, "relay → server", what: "\(what) again, a copy",
-        direction: .clientToServer)
-    case .reflection:
-      reason()
-      pass(unit, .clientToServer, what: what)
-      send(
-        unit, to: client, "relay → client", what: "\(what), sent back as if from the server",
+        unit, to: replaying ? server : client, replaying ? "relay → server" : "relay → client",
+        what: replaying ? "\(what) again, a copy" : "\(what), sent back as if from the server",
         direction: .clientToServer)
     case .reorder:
       reason()

@@ -14,15 +14,25 @@ public final class WireTap: Sendable {
   // Sendable because the records are only touched under this Mutex: the chat's receive thread
   // and its sending thread record into the same tap.
   private let state = Mutex(State())
+  /// Where indexes come from when the tap shares a timeline with others.
+  private let clock: WireTapClock?
 
-  /// An empty tap.
-  public init() {}
+  /// An empty tap, numbering its records 0, 1, 2, ...
+  public init() {
+    clock = nil
+  }
+
+  /// An empty tap whose records take their indexes from `clock`, shared with other taps.
+  public init(clock: WireTapClock) {
+    self.clock = clock
+  }
 
   /// Appends a record with the next index.
   public func record(_ direction: WireRecord.Direction, _ bytes: [UInt8]) {
     state.withLock { state in
-      state.records.append(
-        WireRecord(index: state.nextIndex, direction: direction, bytes: bytes))
+      // Ticked under the lock, so this tap's own records keep their order too.
+      let index = clock?.tick() ?? state.nextIndex
+      state.records.append(WireRecord(index: index, direction: direction, bytes: bytes))
       state.nextIndex += 1
     }
   }

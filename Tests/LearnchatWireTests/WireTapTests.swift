@@ -29,6 +29,17 @@ import Testing
     #expect(tap.drain() == [WireRecord(index: 2, direction: .received, bytes: [3])])
   }
 
+  @Test func tapsSharingAClockNumberOneTimeline() {
+    let clock = WireTapClock()
+    let first = WireTap(clock: clock)
+    let second = WireTap(clock: clock)
+    first.record(.sent, [1])
+    second.record(.received, [1])
+    first.record(.received, [2])
+    #expect(first.drain().map(\.index) == [0, 2])
+    #expect(second.drain().map(\.index) == [1])
+  }
+
   @Test func recordsWhatCrossesTheSocketOnBothEnds() throws {
     let (server, client) = try makeTestPair()
     defer {

@@ -55,7 +55,12 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "LearnchatWireTests", dependencies: ["LearnchatWire"]),
-    .testTarget(name: "LearnchatDemosTests", dependencies: ["LearnchatDemos"]),
+    .testTarget(
+      name: "LearnchatDemosTests",
+      dependencies: ["LearnchatDemos"],
+      // Read from the source tree by the tests; not bundled.
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
       name: "LearnchatChatTests",
       dependencies: ["learnchat", "LearnchatDemos", "LearnchatWire"],

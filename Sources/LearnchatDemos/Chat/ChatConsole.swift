@@ -21,7 +21,7 @@ public final class ChatConsole: Sendable {
     lock.lock()
     defer { lock.unlock() }
     // Erase the prompt, print, and put the prompt back under the new line.
-    write((promptShown ? "\r\u{1B}[K" : "") + text + "\n" + (promptShown ? "You: " : ""))
+    write((promptShown ? "\r\u{1B}[K" : "") + text + "\n" + (promptShown ? ChatLines.prompt : ""))
   }
 
   /// Shows the prompt before waiting for a line.
@@ -30,7 +30,7 @@ public final class ChatConsole: Sendable {
     lock.lock()
     defer { lock.unlock() }
     promptShown = true
-    write("You: ")
+    write(ChatLines.prompt)
   }
 
   /// The user finished a line; the prompt is no longer on screen.

@@ -101,15 +101,15 @@ enum ChatHandshake {
   private static func sequenced(_ channel: SequencedChannel, console: ChatConsole)
     -> any ChatTransport
   {
-    console.line("[*] Handshake complete: keys established for each direction")
-    console.line("Ready (encrypted channel)")
+    console.line(ChatLines.demo3HandshakeComplete)
+    console.line(ChatLines.encryptedReady)
     return SequencedTransport(channel: channel)
   }
 
   private static func plaintext(_ connection: TCPConnection, console: ChatConsole)
     -> any ChatTransport
   {
-    console.line("I'm ready")
+    console.line(ChatLines.plaintextReady)
     return PlaintextTransport(peer: PlaintextPeer(connection: connection))
   }
 
@@ -117,8 +117,8 @@ enum ChatHandshake {
     throws -> any ChatTransport
   {
     let channel = try SecureChannel(framed: framed, key: key)
-    console.line("[*] Handshake complete: symmetric key established")
-    console.line("Ready (encrypted channel)")
+    console.line(ChatLines.demo2HandshakeComplete)
+    console.line(ChatLines.encryptedReady)
     return SecureTransport(channel: channel)
   }
 

@@ -34,16 +34,16 @@ public struct ChatServer: Sendable {
   public func run() throws -> ChatEnd {
     let listener = try TCPListener(host: host, port: port)
     defer { listener.close() }
-    console.line("[*] Listening on \(host):\(listener.port) ...")
+    console.line(ChatLines.listening(host: host, port: String(listener.port)))
     if options.demo == 3, let identity = options.identity {
-      console.line("[*] Server fingerprint: \(try Demo3.fingerprint(of: identity.publicKey))")
+      console.line(ChatLines.serverFingerprint(try Demo3.fingerprint(of: identity.publicKey)))
     }
     while true {
       // Made before accepting, so a client never waits for RSA key generation.
       let key = options.demo == 2 ? try RSAPrivateKey() : nil
       let connection = try listener.accept()
       let peer = connection.remoteAddress.pythonTupleDescription
-      console.line("[*] Connection from \(peer)")
+      console.line(ChatLines.connection(from: peer))
       let end = chat(over: connection, key: key)
       connection.close()
       if once { return end }
@@ -58,7 +58,7 @@ public struct ChatServer: Sendable {
         connection, key: key, options: options, console: console)
     } catch {
       let reason = ChatHandshake.describe(error, timeout: options.handshakeTimeout)
-      console.line("[!] \(reason)")
+      console.line(ChatLines.failure(reason))
       return .failed(reason)
     }
     return ChatSession(

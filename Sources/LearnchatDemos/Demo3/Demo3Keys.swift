@@ -40,9 +40,9 @@ public enum Demo3 {
   /// HKDF-SHA256 with no salt (RFC 5869: 32 zero bytes) extracts a pseudorandom key from the
   /// X25519 secret, which is not uniform; each key is then expanded with the info
   /// `label || transcript hash`. The transcript is context, so it goes in info, as TLS 1.3 puts
-  /// its transcript hash in HKDF-Expand-Label's context (RFC 8446 section 7.1): the salt of an
-  /// extractor is meant to be independent of the secret, and the transcript holds the very
-  /// public keys the secret was computed from.
+  /// its transcript hash in HKDF-Expand-Label's context (RFC 8446 section 7.1): extraction is
+  /// analysed for a salt independent of the secret, and the transcript holds the very public
+  /// keys the secret was computed from (docs/demo-3-protocol.md).
   static func sessionKeys(
     sharedSecret: [UInt8], clientHello: [UInt8], serverHello: [UInt8]
   ) throws -> SessionKeys {

@@ -15,10 +15,12 @@ public struct DefenseWalkthrough: Walkthrough {
       placeholders: ["identity_public", "fingerprint"]),
     StageDefinition(
       id: "client-hello", title: "ClientHello: an ephemeral X25519 key", actor: .client,
-      placeholders: ["client_ephemeral"]),
+      placeholders: ["client_ephemeral", "frame_length", "body_length", "length_prefix"]),
     StageDefinition(
       id: "server-hello", title: "ServerHello: signed by the identity key", actor: .server,
-      placeholders: ["server_ephemeral", "signature_short"]),
+      placeholders: [
+        "server_ephemeral", "signature_short", "frame_length", "body_length", "length_prefix",
+      ]),
     StageDefinition(
       id: "keys", title: "One shared secret, two keys", actor: .client,
       placeholders: ["shared_secret", "transcript_hash", "client_key", "server_key"]),
@@ -163,9 +165,6 @@ private struct Demo3Walk {
       report.values["message"] = message
       report.values["nonce_0"] = ValueText.hex(try SequencedChannel.nonce(sequence: 0).bytes)
       report.values["nonce_1"] = ValueText.hex(try SequencedChannel.nonce(sequence: 1).bytes)
-      report.values["length_prefix"] = ValueText.hex(sent.frame.prefix(4))
-      report.values["frame_length"] = String(sent.frame.count)
-      report.values["body_length"] = String(sent.frame.count - FrameDecoder.headerSize)
       report.values["demo2_frame_length"] = String(
         sent.frame.count + AESGCM.nonceByteCount)
       try showFrame(
@@ -174,17 +173,22 @@ private struct Demo3Walk {
     }
   }
 
-  /// Shows the frame `sender` wrote in this stage, from the taps, with its body's size apart:
-  /// what is signed and hashed is the body, never the length in front of it.
+  /// Shows the frame `sender` wrote in this stage, from the taps, with its body's size apart
+  /// (what is signed and hashed is the body, never the length in front of it); fills the
+  /// frame's sizes and prefix for the text.
   private func showFrame(
     _ report: inout StageReport, _ sender: StageActor, _ name: String, fields: [FrameField]
   ) throws {
     let frame = report.collect(taps).written(by: sender)
     let receiver = sender == .client ? "server" : "client"
     let body = frame.count - FrameDecoder.headerSize
+    report.values["frame_length"] = String(frame.count)
+    report.values["body_length"] = String(body)
+    report.values["length_prefix"] = ValueText.hex(frame.prefix(FrameDecoder.headerSize))
     report.show(
       "\(sender.rawValue) → \(receiver), through the attacker: \(name) frame, \(frame.count) bytes "
         + "(4-byte length, \(body)-byte body)",
       frame, fields: fields)
   }
+
 }

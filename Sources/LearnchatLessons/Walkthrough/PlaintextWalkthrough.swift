@@ -16,7 +16,7 @@ public struct PlaintextWalkthrough: Walkthrough {
       placeholders: ["message", "message_length", "message_hex"]),
     StageDefinition(
       id: "eavesdrop", title: "What crosses the wire", actor: .wire,
-      placeholders: ["message", "message_hex"]),
+      placeholders: ["message", "message_hex", "message_length"]),
     StageDefinition(
       id: "two-sends", title: "Two quick sends, one read", actor: .client,
       placeholders: ["first", "second", "received", "read_count"]),
@@ -78,6 +78,7 @@ public struct PlaintextWalkthrough: Walkthrough {
       let received = try server.receive() ?? []
       report.values["message"] = ChatText.displayable(received)
       report.values["message_hex"] = ValueText.hex(received)
+      report.values["message_length"] = String(received.count)
       report.show("wire: what the server read, and what anyone on the path can read", received)
       report.say(.server, ChatLines.peer(ChatText.displayable(received)))
     }

@@ -8,7 +8,10 @@ struct LessonCommandTests {
 
   @Test("lessons lists number, title and stages")
   func listing() throws {
-    let run = try LearnchatBinary.run(["lessons"] + lessons)
+    // A state folder of its own: other tests finish lessons in the shared one, concurrently.
+    let state = try TemporaryFolder()
+    let run = try LearnchatBinary.run(
+      ["lessons"] + lessons, environment: ["XDG_STATE_HOME": state.path])
     #expect(run.status == 0)
     #expect(run.output.contains("1  Lesson 1: fixture"))
     #expect(run.output.contains("stages:   connect, send, eavesdrop, two-sends, exit"))

@@ -326,8 +326,8 @@ openssl rand -hex 32
 
 The client encrypts the session key with the server's public key, using **RSA-OAEP** with
 SHA-256 as the hash, MGF1 with SHA-256 as the mask function, and no label. The result,
-`{{wrapped_key_short}}`, is sent as a frame: the prefix `{{length_prefix}}` ({{wrapped_length}}), then
-{{wrapped_length}} bytes.
+`{{wrapped_key_short}}`, is sent as a frame: the prefix `{{length_prefix}}`
+({{wrapped_length}}), then {{wrapped_length}} bytes.
 
 - **Why not encrypt the messages with RSA?** RSA works on a number smaller than n: at most 256
   bytes here, and OAEP takes 66 of them, 2 × 32 + 2: a 32-byte random seed, the 32-byte hash
@@ -1142,12 +1142,13 @@ The nonce is the message's **number** in its direction: four zero bytes, then th
 bytes, big-endian. This is the client's message 0, so its nonce is `{{nonce_0}}`; its next
 message will use `{{nonce_1}}`. Both ends count, so both know the number without sending it.
 The server opens this frame with nonce 0 and the client-to-server key; anything but the
-client's message 0 would fail the tag.
+client's message 0 would fail the tag. (This message number is not lesson 2's block counter:
+within each message, GCM still counts its 16-byte blocks from 2, after the 12-byte nonce.)
 
 - **No nonce ever repeats** under a key: each key serves one direction of one connection, and
-  the counter gives every message its own number. Random nonces are unlikely to repeat; a
-  counter cannot. (It has room for 2^64 messages, far more than GCM allows one key to seal
-  safely: see the summary.)
+  the message counter gives every message its own number. Random nonces are unlikely to
+  repeat; a counter cannot. (It has room for 2^64 messages, far more than GCM allows one key
+  to seal safely: see the summary.)
 - **Position is checked**: a frame opens only at its own place in the stream.
 
 The prefix `{{length_prefix}}` is also given to GCM as **associated data**: it is not encrypted
@@ -1203,9 +1204,9 @@ message was lost instead): a protocol cannot do better against someone who carri
 <!-- stage: tamper-length -->
 
 The same trick as in lesson 3: the first frame's prefix claims one byte more
-(`{{changed_prefix}}` instead of `{{original_prefix}}`), and the second frame follows. The server reads the body plus one
-stray byte and opens it with nonce 0 and, as associated data, the prefix it received. It fails
-at once, and the server closes the connection.
+(`{{changed_prefix}}` instead of `{{original_prefix}}`), and the second frame follows. The
+server reads the body plus one stray byte and opens it with nonce 0 and, as associated data, the
+prefix it received. It fails at once, and the server closes the connection.
 
 In this attack the longer body alone would already fail (its last 16 bytes are no longer the
 tag); the associated data makes sure that the prefix itself is authenticated, whatever else
@@ -1215,11 +1216,10 @@ step and took nonce bytes for a length; here it stops at the first bad frame, so
 
 <!-- stage: replay -->
 
-The client sends "{{message}}", and the server accepts it as message 0
-(its `[Peer]` line). The attacker sends the same frame again. The server now expects message 1
-and opens the frame with nonce 1, but the frame was sealed with nonce 0, so the tag does not
-match. The server's `[!]` line names message 1, the one it expected, and hangs up. One transfer,
-not two.
+The client sends "{{message}}", and the server accepts it as message 0 (its `[Peer]` line). The
+attacker sends the same frame again. The server now expects message 1 and opens the frame with
+nonce 1, but the frame was sealed with nonce 0, so the tag does not match. The server's `[!]`
+line names message 1, the one it expected, and hangs up. One transfer, not two.
 
 The mechanism is the **sequence number**: it is never sent, but it is part of the nonce, so the
 tag depends on it. A copy of an earlier frame cannot fit a later position. Replaying into
@@ -1227,8 +1227,7 @@ another connection fails too: every connection's keys come from fresh ephemeral 
 
 <!-- stage: reflection -->
 
-The client sends "{{message}}"; the attacker sends the frame back to the client, as in
-lesson 3.
+The client sends "{{message}}"; the attacker sends the frame back to the client, as in lesson 3.
 The client expects the server's message 0, so even the number matches: nonce 0 in both
 directions. What does not match is the **key**: the client opens with the server-to-client key,
 and the frame was sealed with the client-to-server key. The tag fails, and the client hangs up.
@@ -1278,12 +1277,11 @@ the server's key.
 
 <!-- stage: nonce-reuse -->
 
-The attacker can only hope for a repeated nonce, and demo 3 never makes one. The comparison
-with lesson 3 is between designs: there the client was broken on purpose, and a demo-3 client
-broken the same way would leak the same XOR; here the client is correct, and a correct client
-counting its nonces cannot repeat one, where a correct demo-2 client could by bad luck. The
-client sends the same sentence twice; the two dumps are message 0 and message 1 as they crossed
-the wire.
+The attacker can only hope for a repeated nonce, and demo 3 never makes one. The comparison with
+lesson 3 is between designs: there the client was broken on purpose, and a demo-3 client broken
+the same way would leak the same XOR; here the client is correct, and a correct client counting
+its nonces cannot repeat one, where a correct demo-2 client could by bad luck. The client sends
+the same sentence twice; the two dumps are message 0 and message 1 as they crossed the wire.
 Same text, same length, same key, but nonces `{{nonce_0}}` and `{{nonce_1}}`: the ciphertexts
 and tags look unrelated. Under a repeated nonce they would be identical, and the attacker would
 see at a glance that the same message was sent twice.
@@ -1292,10 +1290,10 @@ Each nonce's keystream is used once, so XORing two ciphertexts gives the XOR of 
 keystreams: noise, not `P1 XOR P2`. And with no two tags under one nonce, the equations that
 would reveal H never arise.
 
-A repeat could only come from using a key beyond one connection, or from the counter wrapping
-after 2^64 messages. Demo 3's keys live for one direction of one connection, which rules out
-the first, and GCM's own limits (summary) come long before the second. The verdict is FAILED:
-nothing leaked, and the chat went on.
+A repeat could only come from using a key beyond one connection, or from the message counter
+wrapping after 2^64 messages. Demo 3's keys live for one direction of one connection, which
+rules out the first, and GCM's own limits (summary) come long before the second. The verdict
+is FAILED: nothing leaked, and the chat went on.
 
 XOR the two ciphertexts yourself. Both messages are the same text, so with a repeated nonce this
 would print only zeros:
@@ -1329,7 +1327,7 @@ chat, because demo 3 hangs up rather than read on. What stopped each:
   direction, so a frame opens only at its own place.
 - **Reflection**: one key per direction.
 - **Man in the middle**: the pinned identity key, and its signature over both ephemeral keys.
-- **Nonce reuse**: a counter under keys that live for one direction of one connection.
+- **Nonce reuse**: a message counter under keys that live for one direction of one connection.
 - **An absurd length**: the receiver's bound, as before.
 
 And the ephemeral X25519 keys add **forward secrecy**: a stolen identity key does not open
@@ -1349,8 +1347,8 @@ What demo 3 still does not do:
   the out-of-band check. There is no way to replace the identity key that a client can tell
   from an attack, and no way to revoke a stolen one: certificates exist partly for that.
 - **Rekey.** One key per direction serves the whole connection. What limits a GCM key is not
-  the counter but the cipher: the more 16-byte blocks one key encrypts, the closer AES comes to
-  its birthday bound and the weaker the forgery bound gets. So TLS 1.3 changes AES-GCM keys
+  the message counter but the cipher: the more 16-byte blocks one key encrypts, the closer AES
+  comes to its birthday bound and the weaker the forgery bound gets. So TLS 1.3 changes AES-GCM keys
   after about 2^24.5 full-size records, some 24 million (RFC 8446, section 5.5, with KeyUpdate),
   and SP 800-38D caps a single message at about 64 GiB. A chat never gets near; a long bulk
   transfer would. Changing keys also limits what one leaked key exposes.
@@ -1358,10 +1356,10 @@ What demo 3 still does not do:
 Demo 3 is a teaching protocol: small enough to read in full, but never reviewed or proven. Its
 structure follows TLS 1.3's: ephemeral Diffie-Hellman, the server's signature over the
 handshake, HKDF keys bound to the transcript hash, a key per direction, nonces from a record
-counter, the record header as associated data. TLS 1.3 adds certificates, Finished messages
-that confirm the keys, negotiation of versions and algorithms, key updates, an authenticated
-close and years of scrutiny. For real
-use take TLS 1.3, SSH or a Noise protocol, through a maintained library.
+counter, the record header as associated data. TLS 1.3 adds certificates, Finished messages that
+confirm the keys, negotiation of versions and algorithms, key updates, an authenticated close
+and years of scrutiny. For real use take TLS 1.3, SSH or a Noise protocol, through a maintained
+library.
 
 Every value and frame of this lesson is in `transcript.json` after
 `learnchat lesson 4 --export out4`, with the identity key in `server-identity.pem`; `--seed`

@@ -1171,7 +1171,7 @@ t = json.load(open("out4/transcript.json"))
 st = {s["id"]: s for s in t["stages"]}
 key = AESGCM(bytes.fromhex(st["keys"]["values"]["client_key"]))
 frame = next(bytes.fromhex(r["hex"]) for r in st["message"]["records"]
-             if r["actor"] == "client")
+             if r["actor"] == "client" and r["direction"] == "sent")
 def try_open(n, prefix):
     nonce = bytes(4) + n.to_bytes(8, "big")
     try: text = key.decrypt(nonce, frame[4:], prefix).decode()

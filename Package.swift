@@ -63,7 +63,12 @@ let package = Package(
     // What more than one test target needs: running tshark with the dissector.
     .target(name: "LearnchatTestSupport", path: "Tests/Support/LearnchatTestSupport"),
     .testTarget(name: "LearnchatWireTests", dependencies: ["LearnchatWire", "LearnchatTestSupport"]),
-    .testTarget(name: "LearnchatDemosTests", dependencies: ["LearnchatDemos"]),
+    .testTarget(
+      name: "LearnchatDemosTests",
+      dependencies: ["LearnchatDemos"],
+      // Read from the source tree by the tests; not bundled.
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
       name: "LearnchatChatTests",
       dependencies: ["learnchat", "LearnchatDemos", "LearnchatWire", "LearnchatTestSupport"],

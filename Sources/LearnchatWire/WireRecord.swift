@@ -8,8 +8,9 @@ public struct WireRecord: Equatable, Sendable {
     case received
   }
 
-  /// Position in the tap's history; increases by one per record and never restarts, even after
-  /// ``WireTap/drain()``, so records taken stage by stage still sort into one timeline.
+  /// Position in the tap's history; increases with every record and never restarts, even after
+  /// ``WireTap/drain()``, so records taken stage by stage still sort into one timeline. Taps
+  /// sharing a ``WireTapSequence`` number their records on one timeline together.
   public let index: Int
   /// Which way the bytes went.
   public let direction: Direction

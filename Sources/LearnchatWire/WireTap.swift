@@ -21,6 +21,8 @@ public final class WireTap: Sendable {
   public let clock: any WireClock
   /// Whether ``history`` keeps every record, including those ``drain()`` and ``clear()`` took.
   public let keepsHistory: Bool
+  /// Where indexes come from when the tap shares a timeline with others.
+  private let sequence: WireTapSequence?
 
   // Sendable because the records are only touched under this Mutex: the chat's receive thread
   // and its sending thread record into the same tap.
@@ -35,12 +37,19 @@ public final class WireTap: Sendable {
 
   /// An empty tap, timing its records by `clock`.
   ///
-  /// - Parameter keepsHistory: keep a second list of every record that ``drain()`` and
-  ///   ``clear()`` do not touch, for a capture file written at the end of a run whose records
-  ///   were taken stage by stage. The bytes are shared between the two lists, not copied.
-  public init(clock: any WireClock = SystemWireClock(), keepsHistory: Bool = false) {
+  /// - Parameters:
+  ///   - keepsHistory: keep a second list of every record that ``drain()`` and ``clear()`` do
+  ///     not touch, for a capture file written at the end of a run whose records were taken
+  ///     stage by stage. The bytes are shared between the two lists, not copied.
+  ///   - sequence: number the records from this counter, shared with other taps, so that the
+  ///     records of several taps sort into one timeline; by default the tap counts its own.
+  public init(
+    clock: any WireClock = SystemWireClock(), keepsHistory: Bool = false,
+    sequence: WireTapSequence? = nil
+  ) {
     self.clock = clock
     self.keepsHistory = keepsHistory
+    self.sequence = sequence
   }
 
   /// Appends a record with the next index, timed now.
@@ -49,7 +58,8 @@ public final class WireTap: Sendable {
       // The clock is read under the lock, so that timestamps rise with the indexes even when
       // two threads record at once.
       let record = WireRecord(
-        index: state.nextIndex, direction: direction, bytes: bytes, timestamp: clock.now())
+        index: sequence?.tick() ?? state.nextIndex, direction: direction, bytes: bytes,
+        timestamp: clock.now())
       state.records.append(record)
       if keepsHistory { state.history.append(record) }
       state.nextIndex += 1

@@ -8,7 +8,7 @@ struct LessonCommandTests {
 
   @Test("lessons lists number, title and stages")
   func listing() throws {
-    // A state folder of its own: other tests finish lessons in the shared one.
+    // A state folder of its own: other tests finish lessons in the shared one, concurrently.
     let state = try TemporaryFolder()
     let run = try LearnchatBinary.run(
       ["lessons"] + lessons, environment: ["XDG_STATE_HOME": state.path])

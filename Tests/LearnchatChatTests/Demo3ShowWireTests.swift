@@ -18,14 +18,15 @@ struct Demo3ShowWireTests {
     // 4 bytes of length, then the client's 32-byte ephemeral key.
     try client.waitForLine(containing: "→ sent: ClientHello frame (36 bytes)")
     try client.waitForLine(containing: "00000000  00 00 00 20 ")
-    try client.waitForLine(containing: "ephemeral (X25519)")
+    try client.waitForLine(containing: "body: ephemeral (X25519)")
     try server.waitForLine(containing: "← received: ClientHello frame (36 bytes)")
-    // 4 bytes of length, then identity (32), ephemeral (32), signature (64).
+    // 4 bytes of length, then the body: identity (32), ephemeral (32), signature (64). The
+    // fields say they are the body's, which is what is signed and hashed.
     try server.waitForLine(containing: "→ sent: ServerHello frame (132 bytes)")
     try server.waitForLine(containing: "00000000  00 00 00 80 ")
     for (name, offset, length) in [
-      ("identity (Ed25519)", 4, 32), ("ephemeral (X25519)", 36, 32),
-      ("signature (Ed25519)", 68, 64),
+      ("body: identity (Ed25519)", 4, 32), ("body: ephemeral (X25519)", 36, 32),
+      ("body: signature (Ed25519)", 68, 64),
     ] {
       let row = try server.waitForLine(containing: name)
       let fields = row.dropFirst(name.count).split(separator: " ").prefix(2)

@@ -53,7 +53,9 @@ struct Demo3ProtocolTests {
     #expect(try chat.client.receive()?.plaintext == Array("reply".utf8))
   }
 
-  @Test("the key schedule is the documented one: SHA-256 transcript, HKDF-SHA256 per direction")
+  @Test(
+    "the key schedule is the documented one: no salt, info = direction label || SHA-256 transcript"
+  )
   func keySchedule() throws {
     let chat = try Self.handshake()
     defer { chat.pair.close() }
@@ -61,14 +63,14 @@ struct Demo3ProtocolTests {
     let transcript = try SHA256.hash(label + chat.clientHello + chat.clientSide.serverHello)
     #expect(chat.clientSide.keys.transcriptHash == transcript)
     let secret = chat.clientSide.keys.sharedSecret
-    #expect(
-      try HKDF.deriveKey(
-        secret: secret, salt: transcript, info: Array("learnchat demo 3 client to server".utf8),
-        outputByteCount: 32) == chat.clientSide.keys.clientToServer.bytes)
-    #expect(
-      try HKDF.deriveKey(
-        secret: secret, salt: transcript, info: Array("learnchat demo 3 server to client".utf8),
-        outputByteCount: 32) == chat.clientSide.keys.serverToClient.bytes)
+    for (direction, key) in [
+      ("client to server", chat.clientSide.keys.clientToServer),
+      ("server to client", chat.clientSide.keys.serverToClient),
+    ] {
+      let info = Array("learnchat demo 3 \(direction)".utf8) + transcript
+      #expect(
+        try HKDF.deriveKey(secret: secret, salt: [], info: info, outputByteCount: 32) == key.bytes)
+    }
     // The signature covers the label, the ClientHello and both server keys.
     let hello = chat.clientSide.serverHello
     let identity = try Ed25519.PublicKey(rawRepresentation: Array(hello[0..<32]))

@@ -33,7 +33,7 @@ import Testing
     var wrap = StageReport(stage: lesson.stages[5])
     wrap.values = ["wrapped_key_short": "<img src=x onerror=alert('value')>"]
     wrap.say(.client, "</pre><script>alert('console')</script>")
-    wrap.outcome = AttackOutcome(verdict: .succeeded, summary: "<b>summary</b> & more")
+    wrap.outcome = AttackOutcome(.init(acceptedFalse: true), summary: "<b>summary</b> & more")
     wrap.show(
       "<i>dump title</i>", Array("<svg/onload=1>".utf8),
       fields: [ByteField(name: "<u>name</u>", offset: 0, length: 4, note: "\"note\" <blink>")])

@@ -85,7 +85,7 @@ struct StagePageTests {
     var report = StageReport(stage: lesson.stages[10])
     let long = String(repeating: "word ", count: 30) + String(repeating: "x", count: 70)
     report.say(.server, "[Peer]: " + long)
-    report.outcome = AttackOutcome(verdict: .succeeded, summary: long)
+    report.outcome = AttackOutcome(.init(acceptedFalse: true), summary: long)
     let style = PageStyle(settings: TerminalSettings(colors: false, width: 60))
     let page = StagePageRenderer(style: style).stage(report, in: lesson, number: 11, of: 13)
     #expect(page.body.allSatisfy { TerminalText.displayWidth($0) <= 60 })

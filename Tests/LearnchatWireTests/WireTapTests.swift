@@ -109,6 +109,17 @@ import Testing
     #expect(tap.closedAt == time(milliseconds: 1))
   }
 
+  @Test func tapsSharingAClockNumberOneTimeline() {
+    let sequence = WireTapSequence()
+    let first = WireTap(sequence: sequence)
+    let second = WireTap(sequence: sequence)
+    first.record(.sent, [1])
+    second.record(.received, [1])
+    first.record(.received, [2])
+    #expect(first.drain().map(\.index) == [0, 2])
+    #expect(second.drain().map(\.index) == [1])
+  }
+
   @Test func recordsWhatCrossesTheSocketOnBothEnds() throws {
     let (server, client) = try makeTestPair()
     defer {

@@ -37,7 +37,7 @@ public final class ChatConsole: Sendable {
     lock.lock()
     defer { lock.unlock() }
     // Erase the prompt, print, and put the prompt back under the new line.
-    write((promptShown ? "\r\u{1B}[K" : "") + text + "\n" + (promptShown ? Self.prompt : ""))
+    write((promptShown ? "\r\u{1B}[K" : "") + text + "\n" + (promptShown ? ChatLines.prompt : ""))
   }
 
   /// Shows `question` where the prompt goes and returns the next typed line (nil at the end of
@@ -45,7 +45,7 @@ public final class ChatConsole: Sendable {
   public func ask(_ question: String, events: ChatEventQueue) -> String? {
     if let editor {
       editor.setPrompt(question)
-      defer { editor.setPrompt(Self.prompt) }
+      defer { editor.setPrompt(ChatLines.prompt) }
       return events.nextLine()
     }
     lock.lock()
@@ -60,7 +60,7 @@ public final class ChatConsole: Sendable {
     lock.lock()
     defer { lock.unlock() }
     promptShown = true
-    write(Self.prompt)
+    write(ChatLines.prompt)
   }
 
   /// The user finished a line; the prompt is no longer on screen.

@@ -106,21 +106,21 @@ enum ChatHandshake {
     ChatReady(
       transport: SequencedTransport(channel: channel),
       lines: [
-        "[*] Handshake complete: keys established for each direction",
-        "Ready (encrypted channel)",
+        ChatLines.demo3HandshakeComplete,
+        ChatLines.encryptedReady,
       ])
   }
 
   private static func plaintext(_ connection: TCPConnection) -> ChatReady {
     ChatReady(
       transport: PlaintextTransport(peer: PlaintextPeer(connection: connection)),
-      lines: ["I'm ready"])
+      lines: [ChatLines.plaintextReady])
   }
 
   private static func secure(_ framed: FramedChannel, key: AESGCM.Key) throws -> ChatReady {
     ChatReady(
       transport: SecureTransport(channel: try SecureChannel(framed: framed, key: key)),
-      lines: ["[*] Handshake complete: symmetric key established", "Ready (encrypted channel)"])
+      lines: [ChatLines.demo2HandshakeComplete, ChatLines.encryptedReady])
   }
 
   private static func show(

@@ -47,9 +47,9 @@ public struct ChatServer: Sendable {
       throw ChatFailure(NetworkErrorText.listening(on: host, port: port, error))
     }
     defer { listener.close() }
-    console.line("[*] Listening on \(host):\(listener.port) ...")
+    console.line(ChatLines.listening(host: host, port: String(listener.port)))
     if options.demo == 3, let identity = options.identity {
-      console.line("[*] Server fingerprint: \(try Demo3.fingerprint(of: identity.publicKey))")
+      console.line(ChatLines.serverFingerprint(try Demo3.fingerprint(of: identity.publicKey)))
     }
     let hub = HandshakeHub(
       options: options, console: console, events: events, limit: Self.handshakeLimit)

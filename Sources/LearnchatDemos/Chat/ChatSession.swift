@@ -99,7 +99,7 @@ public final class ChatSession: Sendable {
         if let showWire { console.line(showWire(wire)) }
       } catch {
         let reason = "could not send: \(error)"
-        console.line("[!] \(reason)")
+        console.line(ChatLines.failure(reason))
         return .failed(reason)
       }
       if exiting { return .localExit }
@@ -116,13 +116,14 @@ public final class ChatSession: Sendable {
       } catch {
         if endingLocally.withLock({ $0 }) { return .localExit }
         let reason = Self.describe(error)
-        console.line("[!] \(reason)")
+        console.line(ChatLines.failure(reason))
         return .failed(reason)
       }
       guard let incoming else {
         if endingLocally.withLock({ $0 }) { return .localExit }
         console.line(
-          received == 0 ? hangUpAfterHandshake ?? "[Peer disconnected]" : "[Peer disconnected]")
+          received == 0
+            ? hangUpAfterHandshake ?? ChatLines.peerDisconnected : ChatLines.peerDisconnected)
         return .peerDisconnected
       }
       received += 1
@@ -131,13 +132,13 @@ public final class ChatSession: Sendable {
       switch incoming.content {
       case .text(let text):
         if ChatText.isExit(text) {
-          console.line("[Peer exited]")
+          console.line(ChatLines.peerExited)
           return .peerExited
         }
-        console.line("[Peer]: \(text)")
+        console.line(ChatLines.peer(text))
       case .invalidText(let text):
         console.line("[!] The message is not valid UTF-8; bad bytes are shown as \u{FFFD}")
-        console.line("[Peer]: \(text)")
+        console.line(ChatLines.peer(text))
       case .undecryptable(let reason):
         console.line("[!] Failed to decrypt message (\(reason))")
       case .notice(let text):

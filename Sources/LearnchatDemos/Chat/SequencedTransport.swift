@@ -35,13 +35,16 @@ public struct SequencedTransport: ChatTransport {
 }
 
 /// The fields of demo 3's frames, as offsets into a whole frame (length prefix included).
+///
+/// The handshake's fields are named as parts of the body: the signature and the transcript hash
+/// cover the hellos' bodies, never the length in front of them.
 public enum Demo3FrameLayout {
   /// The ClientHello: length, then the client's ephemeral X25519 public key.
   public static func clientHelloFrame(bodyCount: Int) -> [FrameField] {
     let header = FrameDecoder.headerSize
     return [
       FrameLayout.lengthPrefix(bodyCount: bodyCount),
-      FrameField(name: "ephemeral (X25519)", range: header..<(header + bodyCount)),
+      FrameField(name: "body: ephemeral (X25519)", range: header..<(header + bodyCount)),
     ]
   }
 
@@ -53,9 +56,9 @@ public enum Demo3FrameLayout {
     let ephemeralEnd = min(end, identityEnd + X25519.byteCount)
     return [
       FrameLayout.lengthPrefix(bodyCount: bodyCount),
-      FrameField(name: "identity (Ed25519)", range: header..<identityEnd),
-      FrameField(name: "ephemeral (X25519)", range: identityEnd..<ephemeralEnd),
-      FrameField(name: "signature (Ed25519)", range: ephemeralEnd..<end),
+      FrameField(name: "body: identity (Ed25519)", range: header..<identityEnd),
+      FrameField(name: "body: ephemeral (X25519)", range: identityEnd..<ephemeralEnd),
+      FrameField(name: "body: signature (Ed25519)", range: ephemeralEnd..<end),
     ]
   }
 

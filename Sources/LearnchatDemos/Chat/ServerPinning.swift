@@ -93,7 +93,7 @@ public final class ServerPinning: Sendable {
       try file.append(server: server, fingerprint: fingerprint)
       console.line("[*] Pinned it in \(file.path)")
     case .matches(let fingerprint):
-      console.line("[*] Server identity matches the pinned \(fingerprint)")
+      console.line(ChatLines.identityMatches(fingerprint))
     case nil:
       break
     }

@@ -5,9 +5,9 @@ import LearnchatCrypto
 public enum Demo3 {
   /// Prefixed to what the server signs and to the transcript hash.
   static let handshakeLabel = Array("learnchat demo 3 handshake".utf8)
-  /// HKDF info for the key the client sends with.
+  /// Starts the HKDF info of the key the client sends with; the transcript hash follows.
   static let clientToServerLabel = Array("learnchat demo 3 client to server".utf8)
-  /// HKDF info for the key the server sends with.
+  /// Starts the HKDF info of the key the server sends with; the transcript hash follows.
   static let serverToClientLabel = Array("learnchat demo 3 server to client".utf8)
 
   /// ClientHello: the client's ephemeral X25519 public key.
@@ -29,22 +29,29 @@ public enum Demo3 {
     public let clientToServer: AESGCM.Key
     /// The key the server seals with and the client opens with.
     public let serverToClient: AESGCM.Key
-    /// SHA-256 of the handshake, the HKDF salt.
+    /// SHA-256 of the handshake, which ends each key's HKDF info.
     public let transcriptHash: [UInt8]
     /// The X25519 shared secret (shown by the lesson; never sent).
     public let sharedSecret: [UInt8]
   }
 
   /// Derives both directions' keys from the shared secret and the handshake's bytes.
-  static func sessionKeys(sharedSecret: [UInt8], clientHello: [UInt8], serverHello: [UInt8])
-    throws -> SessionKeys
-  {
+  ///
+  /// HKDF-SHA256 with no salt (RFC 5869: 32 zero bytes) extracts a pseudorandom key from the
+  /// X25519 secret, which is not uniform; each key is then expanded with the info
+  /// `label || transcript hash`. The transcript is context, so it goes in info, as TLS 1.3 puts
+  /// its transcript hash in HKDF-Expand-Label's context (RFC 8446 section 7.1): extraction is
+  /// analysed for a salt independent of the secret, and the transcript holds the very public
+  /// keys the secret was computed from (docs/demo-3-protocol.md).
+  static func sessionKeys(
+    sharedSecret: [UInt8], clientHello: [UInt8], serverHello: [UInt8]
+  ) throws -> SessionKeys {
     let transcript = try SHA256.hash(handshakeLabel + clientHello + serverHello)
-    func key(_ info: [UInt8]) throws -> AESGCM.Key {
+    func key(_ label: [UInt8]) throws -> AESGCM.Key {
       try AESGCM.Key(
         HKDF.deriveKey(
-          secret: sharedSecret, salt: transcript, info: info, outputByteCount: AESGCM.keyByteCount
-        ))
+          secret: sharedSecret, salt: [], info: label + transcript,
+          outputByteCount: AESGCM.keyByteCount))
     }
     return SessionKeys(
       clientToServer: try key(clientToServerLabel), serverToClient: try key(serverToClientLabel),

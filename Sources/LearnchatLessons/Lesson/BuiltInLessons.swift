@@ -16,11 +16,15 @@ This lesson runs the simplest chat there is: a server and a client that send eac
 raw bytes of what is typed, with nothing added and nothing hidden. Both peers run inside this
 one program and talk over a real TCP connection on 127.0.0.1, exactly as two terminals would.
 
+learnchat re-creates two small Python teaching programs byte for byte: "01 Messenger (only
+payload)", this lesson's chat, and "02 Messenger (Handshaking)", lesson 2's. Each is a server
+and a client script. When the lessons say "the original", they mean these.
+
 At each stage you will see the lines the peers print on their consoles, then hex dumps of the
 bytes that really crossed the socket: the offset on the left, the bytes in hex in the middle,
 and the same bytes as text on the right (a dot for anything that is not printable).
 
-Every later lesson fixes something that goes wrong here, so watch for two problems: anyone who
+Every later lesson starts from what goes wrong here, so watch for two problems: anyone who
 can see the traffic can read it, and the receiver cannot tell where one message ends and the
 next one begins.
 
@@ -31,10 +35,10 @@ The server asks the operating system for a listening socket on 127.0.0.1, port 0
 client an address and port of its own, which the server sees as `{{client_address}}`. Both
 peers then print `I'm ready`.
 
-There is no dump yet, and that is not a mistake. Before any chat byte can flow, the two kernels
-run TCP's own three-way handshake (SYN, SYN-ACK, ACK). learnchat's tap sits on the program's
-socket calls: it records only what the program itself writes and reads, and that handshake
-carries none of our data.
+There is no dump yet, and that is not a mistake. Before any chat byte can flow, the operating
+system runs TCP's own three-way handshake (SYN, SYN-ACK, ACK). learnchat's tap sits on the
+program's socket calls: it records only what the program itself writes and reads, and that
+handshake carries none of our data.
 
 To watch the connection from outside, run the real chat on its fixed port 5002
 (`learnchat serve --demo 1` in one terminal, `learnchat connect 127.0.0.1 --demo 1` in
@@ -81,12 +85,12 @@ sudo tcpdump -i lo -A port 5002
 
 `-A` prints each packet as text. After a few unreadable characters (the IP and TCP headers),
 the packet that carries the message ends with the text itself, and its summary line gives
-the number of bytes (`length 31` for this sentence).
+the number of bytes (`length {{message_length}}` for this sentence).
 
 The same bytes as in the dump, from Python:
 
 ```sh
-python3 -c 'print("Meet me at the library at noon.".encode().hex(" "))'
+python3 -c 'print("{{message}}".encode().hex(" "))'
 ```
 
 <!-- stage: two-sends -->
@@ -151,8 +155,9 @@ What we saw:
 
 Lesson 2 keeps the same chat and adds three things: an RSA handshake that gives both peers a
 shared secret key; AES-256-GCM, which seals every message with that key so that nobody
-without the key can read it or change it unnoticed; and framing, a 4-byte length in front of
-every unit on the wire.
+without the key can read it or change its bytes unnoticed; and framing, a 4-byte length in
+front of every unit on the wire. Whole messages can still be replayed, dropped or reordered
+without notice: lesson 3 does it, and lesson 4 closes that gap too.
 
 To try this chat for real, run `learnchat serve --demo 1` in one terminal and
 `learnchat connect 127.0.0.1 --demo 1` in another; it speaks the same bytes as the original
@@ -185,8 +190,8 @@ does *not* protect, is what lesson 3 builds on.
 <!-- stage: connect -->
 
 As in lesson 1: the server listens on `{{server_address}}`, a port the OS picked, and the
-client connects from `{{client_address}}`. TCP's own handshake happens in the kernels and
-carries none of our data, so there is nothing to dump yet. Everything from here on is ours.
+client connects from `{{client_address}}`. TCP's own handshake happens in the operating system
+and carries none of our data, so there is nothing to dump yet. Everything from here on is ours.
 
 <!-- stage: keygen -->
 
@@ -194,20 +199,25 @@ The server makes a fresh RSA key pair of {{bits}} bits, new for this run and nev
 you ask `--export` to write it out so you can inspect it).
 
 - It picks two random primes p and q of 1024 bits each and multiplies them: n = p·q, the
-  **modulus**, {{bits}} bits long. The dump shows all of n; in short,
-  `{{modulus_short}}`.
+  **modulus**, {{bits}} bits long. The dump is n, in short `{{modulus_short}}`. Where a
+  terminal dump is shortened, it says how many bytes it leaves out; `--full` shows them all.
 - The **public key** is the pair (n, e), with the public exponent e = {{exponent}}, in bytes
   `{{exponent_hex}}`. The **private key** adds the exponent d, computed from p and q, which
-  the server keeps to itself. Anyone can have n; finding p and q from it is believed to be out
-  of reach for 2048 bits, and that is the whole security of RSA.
+  the server keeps to itself. Anyone can have n. Factoring it would give away d, and for 2048
+  bits that is believed out of reach; but RSA also rests on the **RSA problem** (taking e-th
+  roots mod n without d) being hard, and on sound padding: the OAEP stage shows textbook RSA
+  attacked without factoring anything.
 - Why 65537? It is 2^16 + 1, binary `1 0000 0000 0000 0001`: raising to it takes 16 squarings
-  and one multiplication, so the public operation is fast. It is prime, and large enough to
-  avoid the attacks known on tiny exponents such as 3. It is the default almost everywhere.
+  and one multiplication, so the public operation is fast. The attacks known on tiny exponents
+  such as 3 (Håstad's broadcast attack, Coppersmith's, Bleichenbacher's 2006 signature
+  forgery) exploit missing or sloppy padding, not the exponent alone; 65537 is defence in
+  depth. It is the default almost everywhere.
 
 Key generation is the slow step of the whole demo. Primes are found by trial: draw a random
-odd 1024-bit number, test it, try again. About one odd number in 355 of that size is prime,
-each needs several rounds of testing, and the luck of the draw makes the time differ from run
-to run: with Debian's OpenSSL 3.0 it can take a quarter of a second or more.
+odd 1024-bit number, test it, try again. About one odd number in 355 of that size is prime.
+Most candidates are thrown out at once, by trial division by small primes or by the first
+Miller-Rabin round; only a prime goes through every round. The luck of the draw makes the time
+differ from run to run: with Debian's OpenSSL 3.0 it can take a quarter of a second or more.
 
 The private key never leaves the server: only n and e are sent. Do the same with `openssl`
 (the dots and plus signs it prints are its progress through the candidates):
@@ -234,7 +244,8 @@ PEM text, {{pem_length}} bytes, is what goes on the wire:
 ```
 
 The field table splits the DER. Its first 33 bytes, the **SPKI header**, are the same in every
-RSA-2048 key, so every such PEM starts with the same 44 characters,
+RSA-2048 key whose exponent takes 3 bytes, as 65537 does (its lengths count the exponent's
+bytes too), so every such PEM starts with the same 44 characters,
 `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA`:
 
 - `30 82 01 22`: a SEQUENCE of 290 bytes, the whole key;
@@ -277,8 +288,8 @@ correct receiver keeps reading until it has all four.)
 
 A length is also an order from the peer: "set aside this much memory and wait for it". The
 original Python receiver obeys any length, so a peer that sends `ff ff ff ff` makes it try to
-read 4 GiB. learnchat refuses any length over 1 MiB as soon as the 4 bytes are in, before
-allocating anything (`learnchat serve --max-frame` changes the limit).
+read 4 GiB minus one byte. learnchat refuses any length over 1 MiB as soon as the 4 bytes are
+in, before allocating anything (`learnchat serve --max-frame` changes the limit).
 
 Nothing in this frame is secret: it is a public key. But nothing is authenticated either. The
 client has no way to know that this key is the server's: a man in the middle could send his own
@@ -287,7 +298,7 @@ key instead, unwrap the session key, and pass everything on. Lesson 3 does exact
 The prefix, in Python:
 
 ```sh
-python3 -c 'import struct; print(struct.pack(">I", 451).hex(" "))'
+python3 -c 'import struct; print(struct.pack(">I", {{body_length}}).hex(" "))'
 ```
 
 <!-- stage: session-key -->
@@ -315,18 +326,19 @@ openssl rand -hex 32
 
 The client encrypts the session key with the server's public key, using **RSA-OAEP** with
 SHA-256 as the hash, MGF1 with SHA-256 as the mask function, and no label. The result,
-`{{wrapped_key_short}}`, is sent as a frame: the prefix `{{length_prefix}}` (256), then
-{{wrapped_length}} bytes.
+`{{wrapped_key_short}}`, is sent as a frame: the prefix `{{length_prefix}}`
+({{wrapped_length}}), then {{wrapped_length}} bytes.
 
 - **Why not encrypt the messages with RSA?** RSA works on a number smaller than n: at most 256
-  bytes here, and OAEP's padding takes 66 of them, leaving at most 190 bytes of data. A 32-byte
-  key fits; a chat does not. Carrying a symmetric key this way is **hybrid encryption**.
+  bytes here, and OAEP takes 66 of them, 2 × 32 + 2: a 32-byte random seed, the 32-byte hash
+  of the label, a `01` byte that marks where the data starts, and a leading `00` that keeps the
+  block below n. That leaves at most 190 bytes of data. A 32-byte key fits; a chat does not.
+  Carrying a symmetric key this way is **hybrid encryption**.
 - **Why OAEP?** "Textbook" RSA, c = m^e mod n, is deterministic: the same key wrapped twice
   gives the same ciphertext, so an eavesdropper can test guesses. It is also malleable:
-  multiplying c by s^e turns the hidden m into m·s, without knowing m. OAEP first builds a
-  256-byte block from the data, a hash of the (empty) label and 32 fresh random bytes, mixed
-  by MGF1, so each wrap looks different; unwrapping checks that structure, so a tampered block
-  is rejected.
+  multiplying c by s^e mod n turns the hidden m into m·s, without knowing m. OAEP first builds
+  a 256-byte block from the data, the label's hash and 32 fresh random bytes, mixed by MGF1 (a
+  mask made with SHA-256), so each wrap looks different; unwrapping checks that structure, so a tampered block is rejected.
 - **Why always 256 bytes?** The output is a number modulo n, written at the full size of n,
   whatever the input.
 
@@ -370,11 +382,13 @@ previous stage: same key again. Compare with `xxd session-key.bin`.
 Before sealing "{{message}}", the client draws a **nonce**, 12 fresh random bytes for this
 message only: `{{nonce}}`.
 
-GCM is built on counter mode: AES encrypts the nonce followed by a block counter, 2, 3, 4, ...,
-and the resulting **keystream** is XORed with the plaintext. The same key and the same nonce
-always give the same keystream. So if a nonce were ever used twice under one key, XORing the
-two ciphertexts would cancel the keystream and give the XOR of the two plaintexts, which often
-reveals both; worse, the authentication key could be worked out and tags forged.
+GCM is built on counter mode: AES encrypts the nonce followed by a 32-bit **block counter**,
+and the result is XORed with the plaintext, 16 bytes at a time. The counter starts at 2,
+because block 1 is kept to mask the tag (next stage); 2, 3, 4, ... make the **keystream**.
+The same key and the same nonce always give the same keystream. So if a nonce were ever used
+twice under one key, XORing the two ciphertexts would cancel the keystream and give the XOR
+of the two plaintexts, which often reveals both; worse, the two tags would give away the
+authentication key to anyone who tries a few candidates, and with it forged tags (lesson 3).
 
 Random 96-bit nonces make a repeat very unlikely, but not impossible: NIST SP 800-38D limits a
 key to 2^32 messages with random nonces. In this chat both directions share one key, so
@@ -403,9 +417,12 @@ AES-256-GCM now seals "{{message}}" with the session key and the nonce. The thre
 - the **plaintext**, {{message_length}} bytes of UTF-8;
 - the **ciphertext**, `{{ciphertext}}`, exactly {{message_length}} bytes too. GCM does not pad,
   so the length of the message is not hidden;
-- the **tag**, `{{tag}}`, 16 bytes computed with the key and the nonce over the ciphertext.
-  Without the key nobody can compute a valid tag for changed bytes; a random guess has one
-  chance in 2^128.
+- the **tag**, `{{tag}}`, 16 bytes: a hash (GHASH) of the ciphertext, the associated data
+  (none in demo 2) and both their lengths, keyed with H, a value derived from the key, then
+  masked with the counter block 1 encrypted. Without the key nobody can compute a valid tag
+  for changed bytes. A blind guess is right once in 2^128; GCM's proven
+  bound for a forgery grows with the message's length (about one in 2^128 per 16-byte block),
+  still far out of reach.
 
 The ciphertext alone would not be enough: in counter mode, flipping a bit of the ciphertext
 flips the same bit of the plaintext, so an attacker who guesses the text could turn `noon`
@@ -457,13 +474,13 @@ print("tag       ", f[-16:].hex(" "))'
 
 The server reads one whole frame, splits the body into nonce (first 12 bytes), ciphertext and
 tag (last 16 bytes), and asks AES-GCM to open it. GCM recomputes the tag from the key, the
-nonce and the ciphertext, and compares it with the one received. Only if they match does it
+nonce, the ciphertext and the (empty) associated data, and compares it with the one received. Only if they match does it
 return the plaintext: "{{message}}". The dump shows those bytes, and the console
 `[Peer]: {{message}}`.
 
 Had a single bit changed on the way, in the nonce, the ciphertext or the tag, the tags would
 not match: the server would print `[!] Failed to decrypt message`, show nothing of the text,
-and carry on. No half-checked plaintext ever reaches the screen. Lesson 3 tries it on the wire.
+and carry on (learnchat adds the reason in brackets). No half-checked plaintext ever reaches the screen. Lesson 3 tries it on the wire.
 
 Open the exported frame, then open it again with one bit flipped:
 
@@ -516,9 +533,9 @@ What the handshake achieved:
 
 - **Hybrid encryption**: RSA-OAEP carried a random AES-256 key once; AES-256-GCM protected
   every message after that.
-- **Confidentiality and integrity** against anyone without the session key, as long as nobody
-  sat in the middle during the handshake: the frames show no text, and a changed frame is
-  detected and refused.
+- **Confidentiality and integrity** of each frame against anyone without the session key, as
+  long as nobody sat in the middle during the handshake: the frames show no text, and a
+  changed frame is detected and refused.
 - **Framing**: every unit on the wire is a 4-byte big-endian length and a body, so messages
   keep their boundaries, and learnchat refuses absurd lengths before allocating anything.
 
@@ -529,7 +546,7 @@ What it does not achieve:
 - Frames can be **replayed**, **reflected**, **reordered** or **dropped** without notice: one
   key for both directions, no sequence numbers.
 - Message **lengths** are visible, as is when each message is sent.
-- Random nonces limit how many messages one key may seal (about 2^32).
+- Random nonces limit how many messages one key may seal (2^32, by SP 800-38D).
 
 Check everything by hand: `learnchat lesson 2 --export DIR` writes the keys, the session key,
 every frame and a `transcript.json`, and `--seed S` gives the same bytes on every run (for
@@ -537,7 +554,8 @@ teaching, never for secrets). Then chat for real: `learnchat serve --demo 2` in 
 `learnchat connect 127.0.0.1 --demo 2` in another, with `--show-wire` to watch the frames. It
 speaks the same bytes as the original Python scripts.
 
-Lesson 3 plays the man in the middle and breaks this chat, using exactly the gaps listed above.
+Lesson 3 plays the man in the middle: it breaks this chat through the gaps listed above, and
+tests what the chat did achieve by flipping a bit and changing a length.
 
 """##
     ),
@@ -560,14 +578,24 @@ router or provider on the way, a compromised machine on your network, or anyone 
 redirect your traffic to their own machine (with forged ARP or DNS answers, for instance).
 
 Each stage runs its attack on a fresh chat: a new connection and, for demo 2, a new handshake
-and session key (the server keeps one RSA key for all of them, as a running server would). You
-see what the client, the server and the attacker print, then a line `Attack SUCCEEDED`,
-`FAILED` or `DISRUPTED` (nothing false got through, but the chat broke). The program decides it
-from what the victims did, not from what the attacker hoped. The dumps show the bytes the
-attacker read or sent.
+and session key. The server keeps one RSA key for all of them, as a server that makes its key
+at start does (`learnchat serve --demo 2` makes one per client instead). You see what the
+client, the server and the attacker print, and the bytes the attacker read or sent. Then a line
+gives the verdict, which the program decides from what the victims did, not from what the
+attacker hoped, the same way here and in lesson 4:
 
-The first stage attacks demo 1, for comparison. All the others attack demo 2, and each one
-uses a weakness listed at the end of lesson 2.
+- `SUCCEEDED`: a victim accepted something false (a changed, forged, replayed, reflected or
+  reordered message, shown as genuine), or the attacker learned a secret;
+- `DISRUPTED`: nothing false got through and nothing leaked, but the chat was harmed: a message
+  was lost, or the connection ended;
+- `FAILED`: nothing false got through, nothing leaked, and the chat went on unharmed.
+
+Someone who carries the packets can always harm the chat, if only by cutting the connection;
+what a protocol can deny them is the first verdict.
+
+The first stage attacks demo 1, for comparison. The other eight attack demo 2: five use the
+gaps listed at the end of lesson 2, and three test what it claims to achieve (a changed bit, a
+changed length, an absurd length).
 
 <!-- stage: eavesdrop -->
 
@@ -588,7 +616,7 @@ passive listener such as `sudo tcpdump -i lo -A port 5002` sees the same (lesson
 
 Now demo 2. The client sends "{{message}}". The attacker takes the frame and flips the lowest
 bit of the first ciphertext byte, at offset {{offset}} in the frame (4 bytes of length and 12
-of nonce come first): `{{original_byte}}` becomes `{{changed_byte}}`. The dump is the frame the
+of nonce come first): the ciphertext byte `{{original_byte}}` becomes `{{changed_byte}}`. The dump is the frame the
 server received, and its field table shows where the nonce, the ciphertext and the tag lie.
 
 Against the encryption alone this would work. GCM encrypts in counter mode: ciphertext =
@@ -598,12 +626,12 @@ attacker needed no key for it.
 
 The **tag** stops it. It was computed over the original ciphertext; the server recomputes it
 over what arrived, the two differ, and GCM returns no plaintext at all: the server prints
-`[!] Failed to decrypt message`. The attack FAILED, and integrity held: without the session key
-nobody can compute a valid tag for changed bytes, and guessing one succeeds once in 2^128
-tries.
+`[!] Failed to decrypt message`. Integrity held: without the session key nobody can compute a
+valid tag for changed bytes, and a guessed tag is right about once in 2^128 tries (a little
+more often for long messages; lesson 2).
 
-The attacker still achieved something: the message is lost. Demo 2 prints a warning and carries
-on, and the client never learns that its message did not arrive.
+The verdict is still DISRUPTED, not FAILED: the message is lost. Demo 2 prints a warning and
+carries on, and the client never learns that its message did not arrive.
 
 See both halves of this, counter mode alone and then GCM, with a key of your own:
 
@@ -626,22 +654,23 @@ The first line decrypts with counter mode only (GCM's data keystream starts at b
 <!-- stage: tamper-length -->
 
 This time the attacker leaves the message bytes alone and changes the length prefix:
-`{{original_prefix}}` becomes `{{changed_prefix}}`, one more than the truth (59 becomes 60).
-The client has sent two messages. The attacker passes on the first body behind the changed
-prefix, then the second frame untouched, and closes the connection. In the dump, the second
-frame's own prefix, `00 00 00 2b`, follows directly after the first body.
+`{{original_prefix}}` becomes `{{changed_prefix}}`, one more than the truth
+({{original_length}} becomes {{changed_length}}). The client has sent two messages. The
+attacker passes on the first body behind the changed prefix, then the second frame untouched,
+and closes the connection. In the dump, the second frame's own prefix, `{{second_prefix}}`,
+follows directly after the first body.
 
-The server believes the prefix. It reads 60 bytes: the 59 of the first body and the first byte
-of the second prefix, `00`. The last 16 of them, taken as the tag, are the real tag's last 15
-bytes and that `00`, and the ciphertext is one byte too long. GCM refuses:
-`[!] Failed to decrypt message`.
+The server believes the prefix. It reads {{changed_length}} bytes: the {{original_length}} of
+the first body and the first byte of the second prefix, `00`. The last 16 of them, taken as the
+tag, are the real tag's last 15 bytes and that `00`, and the ciphertext is one byte too long.
+GCM refuses: `[!] Failed to decrypt message`.
 
 Worse, the server has lost step. It takes the next 4 bytes as a length: the rest of the second
-prefix, `00 00 2b`, and the first byte of the second nonce, a random value. So it expects a body
-of 0x2b00 to 0x2bff bytes, over 11,000. Only 42 more bytes arrive before the attacker closes,
-and the server gives up: {{server_error}}. Both of its numbers count the 4-byte prefix. Had the
-connection stayed open, the server would have gone on waiting, swallowing the client's next
-messages as parts of that imaginary frame.
+prefix and the first byte of the second nonce, a random value: `{{misread_prefix}}`, so it
+expects a body of {{misread_length}} bytes. Only {{bytes_left}} more bytes arrive before the
+attacker closes, and the server gives up: {{server_error}}. Both of its numbers count the
+4-byte prefix. Had the connection stayed open, the server would have gone on waiting,
+swallowing the client's next messages as parts of that imaginary frame.
 
 So: DISRUPTED. No forged text reached the screen, since GCM held again, but the chat is broken
 for good. Once one length is wrong, a stream of frames cannot be put back in step, because
@@ -773,9 +802,12 @@ human language can usually be pulled apart by trying likely words.
 The damage goes beyond reading, although this stage does not carry it out. A GCM tag is a
 polynomial in an **authentication key H**, derived from the session key and the same for every
 message, masked with a value that depends only on the key and the nonce. Two tags under one
-nonce share that mask, so the attacker can cancel it and solve for H (Joux's "forbidden
-attack"). With H and the keystream it can then seal messages of its choosing under that nonce
-with valid tags, and demo 2's receiver, which accepts any nonce, would take them as genuine.
+nonce share that mask, so adding them cancels it and leaves a polynomial equation in H. Its
+roots are the candidates for H, usually only a few; one more tag under that nonce, or a
+forgery tried on the receiver, tells which is right (Joux's "forbidden attack"). With H the
+attacker can compute a valid tag for any ciphertext under that nonce, and with the keystream
+it knows (as long as the known message) it can choose the plaintext: demo 2's receiver, which
+accepts any nonce, would take the forgery as genuine.
 This is practical: in 2016 researchers found HTTPS servers that repeated GCM nonces, and forged
 content on them.
 
@@ -816,21 +848,21 @@ door code comes out.
 <!-- stage: oversized-length -->
 
 The attacker sends the server four bytes, `ff ff ff ff`, and nothing more: a frame header that
-announces 4,294,967,295 bytes, 4 GiB. The dump is those four bytes.
+announces 4,294,967,295 bytes, 4 GiB minus one. The dump is those four bytes.
 
-The original Python receiver believes any length, so it would try to read 4 GiB. Depending on
+The original Python receiver believes any length, so it would try to read all of them. Depending on
 how it reads, that means asking for a huge buffer at once, or waiting forever (the attacker
 sends nothing more) while keeping whatever does arrive. Either way one connection, without any
 key, can exhaust the server's memory or tie it up.
 
 learnchat checks the length as soon as the 4 bytes are in, before allocating anything. The
-largest body it accepts is {{limit}} bytes, and the server says: {{server_error}}. The attack
-FAILED.
+largest body it accepts is {{limit}} bytes, and the server says: {{server_error}}. Its memory is
+safe, but the connection is over: DISRUPTED, as any attack that ends a connection is, and an
+attacker on the path can always do that much.
 
 No key or tag could have helped here: the length has to be read before anything can be
 checked. Bounding every number that comes from a peer is the receiver's job, in any protocol.
-(`learnchat serve --max-frame BYTES` sets the limit.) The attacker has still ended this
-connection, as it can end any connection it sits on.
+(`learnchat serve --max-frame BYTES` sets the limit.)
 
 Send the same four bytes to a real server, started with `learnchat serve --demo 2`:
 
@@ -846,19 +878,18 @@ The server refuses it in the middle of the handshake, where it was waiting for t
 
 <!-- summary -->
 
-What the attacker on the path managed against demo 2:
+What the attacker on the path managed against demo 2, in eight attacks:
 
-- **Changing bits** failed: the GCM tag caught it. **Changing a length** broke the chat without
-  getting any text through: the length was not authenticated, and a stream out of step cannot
-  recover.
-- **Replay**, **reflection**, **dropping** and **reordering** all succeeded, with frames it
+- Five SUCCEEDED. **Replay**, **reflection**, and **dropping and reordering**, with frames it
   could not read: one key serves both directions, and nothing ties a frame to its place in the
-  conversation.
-- The **man in the middle** succeeded completely, because nothing authenticates the server's
-  public key. The attacker read the session key, then read and rewrote at will.
-- A **repeated nonce** let it read a message without the key, and would let it forge.
-- An **absurd length** failed only because learnchat bounds every length; the original would
-  have tried to read 4 GiB.
+  conversation. The **man in the middle**, completely, because nothing authenticates the
+  server's public key: the attacker read the session key, then read and rewrote at will. A
+  **repeated nonce** let it read a message without the key, and would let it forge.
+- Three DISRUPTED the chat without getting anything false through. **Changing a bit**: the GCM
+  tag caught it, but the message was lost. **Changing a length**: the length was not
+  authenticated, and a stream out of step cannot recover. **An absurd length**: refused only
+  because learnchat bounds every length (the original would have tried to read 4 GiB), and the
+  connection ended.
 
 The pattern: encryption and a tag protect each frame from anyone *without* the key. They say
 nothing about *who* holds the key, nor about *which* frame should come *when*. A secure channel
@@ -877,7 +908,8 @@ again.
 
 <!-- demo: fixed -->
 
-Lesson 3 broke the handshake chat in six ways. This lesson runs **demo 3**, learnchat's repair.
+Lesson 3 ran eight attacks on the handshake chat: five SUCCEEDED and three DISRUPTED it. This
+lesson runs **demo 3**, learnchat's repair.
 It keeps demo 2's shape (frames with a 4-byte length, a handshake, then AES-256-GCM messages)
 and changes each part where lesson 3 found a hole:
 
@@ -888,9 +920,11 @@ and changes each part where lesson 3 found a hole:
   authenticated too.
 
 The first five stages run the handshake and one message with nobody interfering: the attacker
-sits on the path as in lesson 3, but only relays. The other eight run lesson 3's attacks on
-demo 2 again, in the same order. The `Attack` line says what happened, decided from what the
-client and the server did, and each stage points at the mechanism that stops its attack.
+sits on the path as in lesson 3, but only relays. The other eight run lesson 3's attacks again,
+in the same order, and judge them by lesson 3's rules. None SUCCEEDS. Most end DISRUPTED, on
+purpose: demo 3 hangs up at the first frame that does not authenticate, so the attacker gets
+nothing false through, only the broken connection it could always have had. Each stage points
+at the mechanism that stops its attack.
 
 To check the stages by hand, run the lesson once more with `--export` (add the same `--seed` as
 this run to get the same bytes):
@@ -905,8 +939,9 @@ for byte in `docs/demo-3-protocol.md` in learnchat's source.
 
 <!-- stage: identity -->
 
-The server has an **Ed25519** key pair that it keeps from run to run, in a file. Its public
-half, 32 bytes, is the dump: `{{identity_public}}`. This key never encrypts anything and never
+The server has an **Ed25519** key pair: `learnchat serve --demo 3` keeps it from run to run
+in a file, and this walkthrough makes one for the run. Its public half, 32 bytes, is the dump:
+`{{identity_public}}`. This key never encrypts anything and never
 makes a session key. It only signs, so that each handshake can prove "this is the same server
 as before".
 
@@ -942,8 +977,10 @@ openssl pkey -in out4/server-identity.pem -pubout -outform DER \
 
 The client speaks first. It makes a fresh **X25519** key pair for this connection only: the
 private key is 32 random bytes, and the public key, `{{client_ephemeral}}`, is derived from it
-on Curve25519. That public key is the whole ClientHello: the dump shows a frame of 36 bytes,
-the prefix `00 00 00 20` (32) and the key.
+on Curve25519. That public key is the whole ClientHello. The dump is its frame,
+{{frame_length}} bytes: the prefix `{{length_prefix}}` ({{body_length}}), then the
+{{body_length}}-byte **body**, the key. Wherever demo 3 signs or hashes a hello, it takes the
+body alone, never the prefix.
 
 X25519 is a **Diffie-Hellman** exchange. Each side combines its own private key with the other
 side's public key, and both get the same 32-byte secret; someone who sees only the two public
@@ -953,10 +990,12 @@ keys cannot compute it. Unlike demo 2, no secret crosses the wire at all, wrappe
 gives **forward secrecy**: someone who records today's traffic and later steals the server's
 identity key still cannot decrypt it, because the keys that made the secret no longer exist
 anywhere. A stolen identity key lets its thief pose as the server in future handshakes; it
-does not open past ones. Compare the RSA key exchange of TLS 1.2 and earlier, where one
-long-term RSA key unwrapped every session key, so stealing it opened every recorded session.
-TLS 1.3 dropped it. (Demo 2's RSA key was new at every start, so it had some forward secrecy
-by accident, at the price of giving the client nothing stable to check.)
+does not open past ones. Compare the RSA key exchange of TLS 1.2 and earlier: the client
+wrapped a random premaster secret with the server's long-term RSA key, and each session's keys
+were derived from it, so stealing that one key opened every recorded session. TLS 1.3 dropped
+it. Demo 2's RSA key is only as short-lived as its server makes it: lesson 3's server used one
+key for all its chats, and lesson 2's `--export` wrote its key to disk. Whoever gets that key while it exists
+opens every session recorded under it; and the client never had anything stable to check.
 
 Nothing in the ClientHello is authenticated, and nothing needs to be. If an attacker replaced
 it, the server would sign the attacker's key, and the client's check in the next stages would
@@ -978,14 +1017,14 @@ The last two lines print the same 32 bytes.
 <!-- stage: server-hello -->
 
 The server makes its own ephemeral X25519 key, `{{server_ephemeral}}`, and answers with the
-ServerHello. The dump shows a frame of 132 bytes, the prefix `00 00 00 80` (128), then three
-fields:
+ServerHello. The dump is its frame, {{frame_length}} bytes: the prefix `{{length_prefix}}`,
+then a body of {{body_length}} bytes in three fields:
 
 - the **identity** public key, the 32 bytes of the first stage;
 - the server's **ephemeral** public key;
 - an Ed25519 **signature**, `{{signature_short}}`, made with the identity's private key over
-  the text `learnchat demo 3 handshake`, the ClientHello, the identity key and the server's
-  ephemeral key, one after the other.
+  the text `learnchat demo 3 handshake`, the ClientHello's body, the identity key and the
+  server's ephemeral key, one after the other.
 
 The signature is what lesson 3's man in the middle did not have to face. Only the holder of the
 identity's private key can make it, and it covers the ephemeral key that the secret will come
@@ -1012,8 +1051,8 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 t = json.load(open("out4/transcript.json"))
 st = {s["id"]: s for s in t["stages"]}
 def sent(stage, who):
-    rs = st[stage]["records"]
-    return next(bytes.fromhex(r["hex"]) for r in rs if r["actor"] == who)
+    return next(bytes.fromhex(r["hex"]) for r in st[stage]["records"]
+                if r["actor"] == who and r["direction"] == "sent")
 hello_c = sent("client-hello", "client")[4:]
 other_c = sent("replay", "client")[4:]
 hello_s = sent("server-hello", "server")[4:]
@@ -1029,27 +1068,41 @@ for name, c, e in [("as sent", hello_c, hello_s[32:64]),
         print(name, "->", type(error).__name__)'
 ```
 
-The first line says `valid`, the other two `InvalidSignature`.
+Each `[4:]` drops a frame's length prefix: the signature covers bodies. The first line says
+`valid`, the other two `InvalidSignature`.
 
 <!-- stage: keys -->
 
-The client checks the ServerHello in two steps: the identity against its pin, then the
-signature. Its first line says both passed. Then each side computes the X25519 secret from its
-own private key and the other's public key. The first dump is the client's result,
+The client checked the ServerHello as soon as it arrived, in two steps: the identity against
+its pin, then the signature. Its first line says the identity matched; the handshake could only
+complete because the signature verified too. Then each side computed the X25519 secret from
+its own private key and the other's public key. The first dump is the client's result,
 `{{shared_secret}}`; the server got the same 32 bytes, and they never crossed the wire.
 
-The secret is not used as a key directly. **HKDF-SHA256** turns it into keys in two steps:
-*extract* runs HMAC-SHA256 over the secret with a **salt**, giving one uniformly random 32-byte
-key; *expand* runs HMAC-SHA256 over a **label** with that key, giving a separate key for each
-label.
+The secret is not used as a key directly. **HKDF-SHA256** (RFC 5869) turns it into keys in two
+steps. *Extract* runs HMAC-SHA256 over the secret, keyed with a salt (none here, which HKDF
+treats as 32 zero bytes), giving a 32-byte pseudorandom key. It is needed because the X25519
+output is not uniformly random: it is a coordinate of a curve point, with structure that an
+attacker knows; extract condenses it into a key that can be used as if it were random.
+*Expand* then runs HMAC-SHA256, keyed with that pseudorandom key, over an **info** string,
+giving an unrelated key for each info.
 
-- The salt is the **transcript hash**: SHA-256 over `learnchat demo 3 handshake`, the
-  ClientHello and the ServerHello, here `{{transcript_hash}}`. Change any byte of the handshake
-  and the keys change, so the two ends can only agree on keys if they saw the same handshake.
-- Two labels, `learnchat demo 3 client to server` and `learnchat demo 3 server to client`, give
-  two keys (the last two dumps): `{{client_key}}` seals what the client sends, and
-  `{{server_key}}` what the server sends. The `wire` line confirms that both ends derived the
-  same pair.
+- Each info is a direction's label, `learnchat demo 3 client to server` or `learnchat demo 3
+  server to client`, followed by the **transcript hash**: SHA-256 over `learnchat demo 3
+  handshake` and the bodies of the ClientHello and the ServerHello, here `{{transcript_hash}}`.
+  Change any byte of the handshake and both keys change, so the ends can only agree on keys if
+  they saw the same handshake.
+- The two labels give two keys (the last two dumps): `{{client_key}}` seals what the client
+  sends, and `{{server_key}}` what the server sends. The `wire` line confirms that both ends
+  derived the same pair.
+
+TLS 1.3 binds its transcript the same way, as the context of its HKDF expansions (RFC 8446,
+section 7.1). It also ends the handshake with Finished messages, MACs over the transcript that
+confirm each side holds the same keys. Demo 3 has none. The client does not need one to know
+whom it talks to: the signature already ties the server's identity to both ephemeral keys. Had
+the two ends derived different keys anyway, the first message would fail and end the
+connection: later than TLS would notice, but nothing false gets through. (Finished also
+protects TLS's negotiation of versions and algorithms, which demo 3 does not have.)
 
 Two keys answer lesson 3's reflection, and they also prevent a quieter disaster: both directions
 number their messages from 0 (next stage), so under one shared key the client's message 0 and
@@ -1066,17 +1119,16 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 t = json.load(open("out4/transcript.json"))
 st = {s["id"]: s for s in t["stages"]}
 def sent(stage, who):
-    rs = st[stage]["records"]
-    return next(bytes.fromhex(r["hex"]) for r in rs if r["actor"] == who)
+    return next(bytes.fromhex(r["hex"]) for r in st[stage]["records"]
+                if r["actor"] == who and r["direction"] == "sent")
 hello_c = sent("client-hello", "client")[4:]
 hello_s = sent("server-hello", "server")[4:]
-label = b"learnchat demo 3 handshake"
-salt = hashlib.sha256(label + hello_c + hello_s).digest()
-print("transcript hash:", salt.hex(" "))
+transcript = hashlib.sha256(b"learnchat demo 3 handshake" + hello_c + hello_s).digest()
+print("transcript hash:", transcript.hex(" "))
 secret = bytes.fromhex(st["keys"]["values"]["shared_secret"])
 for way in ("client to server", "server to client"):
-    info = b"learnchat demo 3 " + way.encode()
-    key = HKDF(SHA256(), 32, salt, info).derive(secret)
+    info = b"learnchat demo 3 " + way.encode() + transcript
+    key = HKDF(SHA256(), 32, None, info).derive(secret)
     print(way + ":", key.hex(" "))'
 ```
 
@@ -1084,17 +1136,19 @@ for way in ("client to server", "server to client"):
 
 The client sends "{{message}}". The dump is the frame, {{frame_length}} bytes: the prefix
 `{{length_prefix}}`, the ciphertext and the 16-byte tag. There is no nonce in it: in lesson 2
-the same sentence took 12 bytes more.
+the same sentence took {{demo2_frame_length}} bytes, 12 more.
 
 The nonce is the message's **number** in its direction: four zero bytes, then the number as 8
 bytes, big-endian. This is the client's message 0, so its nonce is `{{nonce_0}}`; its next
 message will use `{{nonce_1}}`. Both ends count, so both know the number without sending it.
 The server opens this frame with nonce 0 and the client-to-server key; anything but the
-client's message 0 would fail the tag.
+client's message 0 would fail the tag. (This message number is not lesson 2's block counter:
+within each message, GCM still counts its 16-byte blocks from 2, after the 12-byte nonce.)
 
-- **No nonce ever repeats** under a key: each key serves one direction of one connection, and a
-  64-bit counter only runs out after 2^64 messages. Random nonces are unlikely to repeat; a
-  counter cannot.
+- **No nonce ever repeats** under a key: each key serves one direction of one connection, and
+  the message counter gives every message its own number. Random nonces are unlikely to
+  repeat; a counter cannot. (It has room for 2^64 messages, far more than GCM allows one key
+  to seal safely: see the summary.)
 - **Position is checked**: a frame opens only at its own place in the stream.
 
 The prefix `{{length_prefix}}` is also given to GCM as **associated data**: it is not encrypted
@@ -1117,7 +1171,7 @@ t = json.load(open("out4/transcript.json"))
 st = {s["id"]: s for s in t["stages"]}
 key = AESGCM(bytes.fromhex(st["keys"]["values"]["client_key"]))
 frame = next(bytes.fromhex(r["hex"]) for r in st["message"]["records"]
-             if r["actor"] == "client")
+             if r["actor"] == "client" and r["direction"] == "sent")
 def try_open(n, prefix):
     nonce = bytes(4) + n.to_bytes(8, "big")
     try: text = key.decrypt(nonce, frame[4:], prefix).decode()
@@ -1135,8 +1189,8 @@ associated data.
 
 Now the attacks, each on a fresh connection with a fresh handshake. The attacker flips the
 lowest bit of the first ciphertext byte, as in lesson 3 (now at offset 4, right after the
-prefix, since there is no nonce). The tag does not match, and the server ends the connection
-with the `[!]` line below.
+prefix, since there is no nonce; the dump is the changed frame). The tag does not match, and
+the server ends the connection with the `[!]` line below.
 
 Integrity held for the same reason as in lesson 3: the attacker cannot compute a tag without the
 client-to-server key. What is new is the reaction. Demo 2 printed a warning and waited for more;
@@ -1144,14 +1198,15 @@ demo 3 hangs up. Its message cannot say *what* happened: a changed bit, a copy, 
 missing frame all look the same to the receiver, a frame that is not the next message it
 expects. Hanging up turns any interference into a visible break instead of a quietly missing
 message. The price is that one flipped bit ends the chat; but an attacker on the path can end it
-anyway, by cutting the connection.
+anyway, by cutting the connection. So the verdict is DISRUPTED, as it was in lesson 3 (where the
+message was lost instead): a protocol cannot do better against someone who carries its packets.
 
 <!-- stage: tamper-length -->
 
-The same trick as in lesson 3: the first frame's prefix claims one byte more (`00 00 00 30`
-instead of `00 00 00 2f`), and the second frame follows. The server reads the body plus one
-stray byte and opens it with nonce 0 and, as associated data, the prefix it received. It fails
-at once, and the server closes the connection.
+The same trick as in lesson 3: the first frame's prefix claims one byte more
+(`{{changed_prefix}}` instead of `{{original_prefix}}`), and the second frame follows. The
+server reads the body plus one stray byte and opens it with nonce 0 and, as associated data, the
+prefix it received. It fails at once, and the server closes the connection.
 
 In this attack the longer body alone would already fail (its last 16 bytes are no longer the
 tag); the associated data makes sure that the prefix itself is authenticated, whatever else
@@ -1161,11 +1216,10 @@ step and took nonce bytes for a length; here it stops at the first bad frame, so
 
 <!-- stage: replay -->
 
-The client sends "Please transfer 100 euros to Bob.", and the server accepts it as message 0
-(its `[Peer]` line). The attacker sends the same frame again. The server now expects message 1
-and opens the frame with nonce 1, but the frame was sealed with nonce 0, so the tag does not
-match. The server's `[!]` line names message 1, the one it expected, and hangs up. One transfer,
-not two.
+The client sends "{{message}}", and the server accepts it as message 0 (its `[Peer]` line). The
+attacker sends the same frame again. The server now expects message 1 and opens the frame with
+nonce 1, but the frame was sealed with nonce 0, so the tag does not match. The server's `[!]`
+line names message 1, the one it expected, and hangs up. One transfer, not two.
 
 The mechanism is the **sequence number**: it is never sent, but it is part of the nonce, so the
 tag depends on it. A copy of an earlier frame cannot fit a later position. Replaying into
@@ -1173,7 +1227,7 @@ another connection fails too: every connection's keys come from fresh ephemeral 
 
 <!-- stage: reflection -->
 
-The client sends a message; the attacker sends the frame back to the client, as in lesson 3.
+The client sends "{{message}}"; the attacker sends the frame back to the client, as in lesson 3.
 The client expects the server's message 0, so even the number matches: nonce 0 in both
 directions. What does not match is the **key**: the client opens with the server-to-client key,
 and the frame was sealed with the client-to-server key. The tag fails, and the client hangs up.
@@ -1183,10 +1237,16 @@ derive a separate key for each direction.
 
 <!-- stage: drop-reorder -->
 
-The client sends three messages, numbers 0, 1 and 2; the attacker passes on only the third.
-The server expects message 0, opens with nonce 0, and the frame, sealed as number 2, fails: the
-server names message 0 and hangs up. Reordering fails the same way, and so does dropping a
-message in the middle: the next one arrives out of turn.
+Lesson 3's three messages again, without their own numbers, since demo 3 numbers them: message
+0 "{{message_0}}", message 1 "{{message_1}}", message 2 "{{message_2}}". Two tries, each on its
+own connection, since the first frame out of turn ends it:
+
+1. **Reorder**: the attacker passes on message 1 first, holding message 0 back. The server
+   expects message 0, opens with nonce 0, and the frame, sealed as number 1, fails: the first
+   `[!]` line names message 0, the one it expected. Message 0 is never passed on.
+2. **Drop**: the attacker passes on message 0, drops message 1 and passes on message 2. The
+   server shows message 0, then expects message 1, and the frame sealed as number 2 fails:
+   the second `[!]` line names message 1.
 
 What counting cannot catch is a cut at the end: drop the last messages, then close the
 connection. The receiver only sees the connection end, and cannot know whether more was sent.
@@ -1217,7 +1277,10 @@ the server's key.
 
 <!-- stage: nonce-reuse -->
 
-The attacker can only hope for a repeated nonce, and demo 3 never makes one. The client sends
+The attacker can only hope for a repeated nonce, and demo 3 never makes one. The comparison with
+lesson 3 is between designs: there the client was broken on purpose, and a demo-3 client broken
+the same way would leak the same XOR; here the client is correct, and a correct client counting
+its nonces cannot repeat one, where a correct demo-2 client could by bad luck. The client sends
 the same sentence twice; the two dumps are message 0 and message 1 as they crossed the wire.
 Same text, same length, same key, but nonces `{{nonce_0}}` and `{{nonce_1}}`: the ciphertexts
 and tags look unrelated. Under a repeated nonce they would be identical, and the attacker would
@@ -1227,10 +1290,10 @@ Each nonce's keystream is used once, so XORing two ciphertexts gives the XOR of 
 keystreams: noise, not `P1 XOR P2`. And with no two tags under one nonce, the equations that
 would reveal H never arise.
 
-A repeat could only come from using a key beyond one connection, or from the counter running
-out after 2^64 messages. Demo 3's keys live for one direction of one connection, which rules out
-the first; protocols with long-lived keys have to care about both. TLS 1.3 can replace its keys
-during a connection (KeyUpdate), and SSH renegotiates keys periodically.
+A repeat could only come from using a key beyond one connection, or from the message counter
+wrapping after 2^64 messages. Demo 3's keys live for one direction of one connection, which
+rules out the first, and GCM's own limits (summary) come long before the second. The verdict
+is FAILED: nothing leaked, and the chat went on.
 
 XOR the two ciphertexts yourself. Both messages are the same text, so with a repeated nonce this
 would print only zeros:
@@ -1240,22 +1303,23 @@ python3 -c 'import json
 t = json.load(open("out4/transcript.json"))
 st = {s["id"]: s for s in t["stages"]}
 f = [bytes.fromhex(r["hex"]) for r in st["nonce-reuse"]["records"]
-     if r["actor"] == "client"][-2:]
+     if r["actor"] == "client" and r["direction"] == "sent"][-2:]
 print(bytes(a ^ b for a, b in zip(f[0][4:-16], f[1][4:-16])).hex(" "))'
 ```
 
 <!-- stage: oversized-length -->
 
 The same four bytes as in lesson 3, `ff ff ff ff`, and the same answer: the server refuses the
-length before reading or allocating anything, and closes the connection.
+length before reading a byte of the body or allocating anything, and closes the connection.
 
 The bound belongs to the receiver, not to the protocol: a length has to be read before anything
-can be verified, so no key or tag could replace it. The attacker has still ended this
-connection, as it can end any connection it sits on.
+can be verified, so no key or tag could replace it. DISRUPTED, as in lesson 3: the attacker has
+ended this connection, as it can end any connection it sits on.
 
 <!-- summary -->
 
-How each attack of lesson 3 now fails:
+None of lesson 3's attacks SUCCEEDED; all but the hope for a repeated nonce DISRUPTED the
+chat, because demo 3 hangs up rather than read on. What stopped each:
 
 - **Tampering** with a bit or a length: the GCM tag, which now also covers the length prefix;
   and the connection ends at the first bad frame, so nothing is read out of step.
@@ -1263,7 +1327,7 @@ How each attack of lesson 3 now fails:
   direction, so a frame opens only at its own place.
 - **Reflection**: one key per direction.
 - **Man in the middle**: the pinned identity key, and its signature over both ephemeral keys.
-- **Nonce reuse**: a counter under keys that live for one direction of one connection.
+- **Nonce reuse**: a message counter under keys that live for one direction of one connection.
 - **An absurd length**: the receiver's bound, as before.
 
 And the ephemeral X25519 keys add **forward secrecy**: a stolen identity key does not open
@@ -1282,16 +1346,20 @@ What demo 3 still does not do:
 - **Establish trust by itself.** Trust on first use is only as good as the first connection or
   the out-of-band check. There is no way to replace the identity key that a client can tell
   from an attack, and no way to revoke a stolen one: certificates exist partly for that.
-- **Rekey.** One key per direction serves the whole connection. The 2^64-message limit is
-  theoretical, but real protocols change keys much earlier, which also limits what one leaked
-  key exposes.
+- **Rekey.** One key per direction serves the whole connection. What limits a GCM key is not
+  the message counter but the cipher: the more 16-byte blocks one key encrypts, the closer AES
+  comes to its birthday bound and the weaker the forgery bound gets. So TLS 1.3 changes AES-GCM keys
+  after about 2^24.5 full-size records, some 24 million (RFC 8446, section 5.5, with KeyUpdate),
+  and SP 800-38D caps a single message at about 64 GiB. A chat never gets near; a long bulk
+  transfer would. Changing keys also limits what one leaked key exposes.
 
 Demo 3 is a teaching protocol: small enough to read in full, but never reviewed or proven. Its
-structure is the one TLS 1.3 uses: ephemeral Diffie-Hellman, the server's signature over the
-handshake, an HKDF key schedule over transcript hashes, a key per direction, nonces from a
-record counter, the record header as associated data. TLS 1.3 adds certificates, negotiation of
-versions and algorithms, key updates, an authenticated close and years of scrutiny. For real
-use take TLS 1.3, SSH or a Noise protocol, through a maintained library.
+structure follows TLS 1.3's: ephemeral Diffie-Hellman, the server's signature over the
+handshake, HKDF keys bound to the transcript hash, a key per direction, nonces from a record
+counter, the record header as associated data. TLS 1.3 adds certificates, Finished messages that
+confirm the keys, negotiation of versions and algorithms, key updates, an authenticated close
+and years of scrutiny. For real use take TLS 1.3, SSH or a Noise protocol, through a maintained
+library.
 
 Every value and frame of this lesson is in `transcript.json` after
 `learnchat lesson 4 --export out4`, with the identity key in `server-identity.pem`; `--seed`

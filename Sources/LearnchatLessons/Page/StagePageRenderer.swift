@@ -18,9 +18,8 @@ public struct StagePageRenderer: Sendable {
     if let seed {
       if !body.isEmpty { body.append("") }
       body += markdown(
-        "> **Seeded run** (`--seed \(seed)`): every random value below comes from the seed, so "
-          + "the bytes repeat exactly. For teaching only: anyone who knows the seed knows every "
-          + "key. Ports are shown as PORT.", width: style.proseWidth)
+        "> **Seeded run** (`--seed \(seed)`): \(SeededRunNote.text(for: lesson.walkthrough))",
+        width: style.proseWidth)
     }
     return StagePage(
       title: "Introduction", color: .heading, body: margined(body))
@@ -74,7 +73,12 @@ public struct StagePageRenderer: Sendable {
     }
     if let outcome = report.outcome {
       if !lines.isEmpty { lines.append("") }
-      let color: TerminalColor = outcome.verdict == .failed ? .heading : .error
+      let color: TerminalColor =
+        switch outcome.verdict {
+        case .succeeded: .error
+        case .disrupted: .warning
+        case .failed: .heading
+        }
       let label = painter.paint("Attack \(outcome.verdict.rawValue.uppercased()):", color)
       lines += WrappedText.lines(
         outcome.summary, width: width, firstPrefix: "  " + label + " ", restPrefix: "    ")

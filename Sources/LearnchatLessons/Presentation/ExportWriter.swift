@@ -2,7 +2,8 @@ import Foundation
 import LearnchatWire
 
 /// Writes a run's artifacts for `--export DIR`: keys, session key, each frame as a `.bin`, and
-/// `transcript.json` with every stage, its console lines and every read and write in hex.
+/// `transcript.json` with every stage, its console lines and every read and write in hex, in
+/// the order they happened, each naming the socket's holder and the other end.
 public enum ExportWriter {
   /// The transcript's shape, for `transcript.json`.
   struct Transcript: Codable {
@@ -19,8 +20,10 @@ public enum ExportWriter {
       let actor: String
       let text: String
     }
+    /// One system call on one socket: `actor`'s socket facing `peer`.
     struct Record: Codable {
       let actor: String
+      let peer: String
       let direction: String
       let hex: String
     }
@@ -130,7 +133,8 @@ public enum ExportWriter {
           console: report.console.map { .init(actor: $0.actor.rawValue, text: $0.text) },
           records: report.records.map {
             .init(
-              actor: $0.actor.rawValue, direction: $0.direction == .sent ? "sent" : "received",
+              actor: $0.actor.rawValue, peer: $0.peer.rawValue,
+              direction: $0.direction == .sent ? "sent" : "received",
               hex: Hex.string($0.bytes))
           })
       })

@@ -19,8 +19,8 @@ public enum HTMLPage {
     var body = run.range.lowerBound == 0 ? MarkdownHTML.render(lesson.text.introduction) : ""
     if let seed = run.seed {
       body +=
-        "<p class=\"seeded\">Seeded run (<code>--seed \(escape(seed))</code>): every random "
-        + "value comes from the seed, so the bytes repeat exactly. For teaching only.</p>\n"
+        "<p class=\"seeded\">Seeded run (<code>--seed \(escape(seed))</code>): "
+        + "\(escape(SeededRunNote.text(for: lesson.walkthrough)))</p>\n"
     }
     for entry in stages {
       body += section(entry, in: lesson)

@@ -15,10 +15,10 @@ struct AttackPath {
   init(taps: PeerTaps) throws {
     let (attackerClientSide, clientSide) = try makeLoopbackPair()
     let (serverSide, attackerServerSide) = try makeLoopbackPair()
-    clientSide.tap = taps.client
-    serverSide.tap = taps.server
-    attackerClientSide.tap = taps.attacker
-    attackerServerSide.tap = taps.attacker
+    clientSide.tap = taps.tap(.client, facing: .attacker)
+    serverSide.tap = taps.tap(.server, facing: .attacker)
+    attackerClientSide.tap = taps.tap(.attacker, facing: .client)
+    attackerServerSide.tap = taps.tap(.attacker, facing: .server)
     client = FramedChannel(connection: clientSide)
     server = FramedChannel(connection: serverSide)
     attackerToClient = FramedChannel(connection: attackerClientSide)

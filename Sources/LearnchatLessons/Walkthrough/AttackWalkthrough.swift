@@ -6,6 +6,9 @@ import LearnchatWire
 /// demo 1) one way after another. Each attack's outcome is decided from what the victims did.
 public struct AttackWalkthrough: Walkthrough {
   public static let demoName = "attacks"
+  public static let seededValues: String? =
+    "the RSA key pairs (the server's and the attacker's), every session key, OAEP's random "
+    + "seeds and every nonce"
   public static let stages = [
     StageDefinition(
       id: "eavesdrop", title: "Eavesdropping on demo 1", actor: .attacker,
@@ -15,7 +18,10 @@ public struct AttackWalkthrough: Walkthrough {
       placeholders: ["message", "offset", "original_byte", "changed_byte"]),
     StageDefinition(
       id: "tamper-length", title: "Changing the length prefix", actor: .attacker,
-      placeholders: ["original_prefix", "changed_prefix", "server_error"]),
+      placeholders: [
+        "original_prefix", "changed_prefix", "original_length", "changed_length",
+        "second_prefix", "misread_prefix", "misread_length", "bytes_left", "server_error",
+      ]),
     StageDefinition(
       id: "replay", title: "Replaying a recorded frame", actor: .attacker,
       placeholders: ["message"]),

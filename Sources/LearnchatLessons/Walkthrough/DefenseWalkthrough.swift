@@ -6,37 +6,45 @@ import LearnchatWire
 /// again, each failing for a reason the program checks.
 public struct DefenseWalkthrough: Walkthrough {
   public static let demoName = "fixed"
+  /// Demo 3's nonces are counters and Ed25519 signs deterministically: only keys are random.
+  public static let seededValues: String? =
+    "the identity keys (the server's and the attacker's) and every ephemeral X25519 key"
   public static let stages = [
     StageDefinition(
       id: "identity", title: "The server's identity key, pinned by the client", actor: .server,
       placeholders: ["identity_public", "fingerprint"]),
     StageDefinition(
       id: "client-hello", title: "ClientHello: an ephemeral X25519 key", actor: .client,
-      placeholders: ["client_ephemeral"]),
+      placeholders: ["client_ephemeral", "frame_length", "body_length", "length_prefix"]),
     StageDefinition(
       id: "server-hello", title: "ServerHello: signed by the identity key", actor: .server,
-      placeholders: ["server_ephemeral", "signature_short"]),
+      placeholders: [
+        "server_ephemeral", "signature_short", "frame_length", "body_length", "length_prefix",
+      ]),
     StageDefinition(
       id: "keys", title: "One shared secret, two keys", actor: .client,
       placeholders: ["shared_secret", "transcript_hash", "client_key", "server_key"]),
     StageDefinition(
       id: "message", title: "A message with a counted nonce", actor: .client,
-      placeholders: ["message", "nonce_0", "nonce_1", "length_prefix", "frame_length"]),
+      placeholders: [
+        "message", "nonce_0", "nonce_1", "length_prefix", "frame_length", "body_length",
+        "demo2_frame_length",
+      ]),
     StageDefinition(
       id: "tamper-bit", title: "Attack: flipping one bit", actor: .attacker,
       placeholders: ["server_error"]),
     StageDefinition(
       id: "tamper-length", title: "Attack: changing the length prefix", actor: .attacker,
-      placeholders: ["server_error"]),
+      placeholders: ["original_prefix", "changed_prefix", "server_error"]),
     StageDefinition(
       id: "replay", title: "Attack: replaying a frame", actor: .attacker,
-      placeholders: ["server_error"]),
+      placeholders: ["message", "server_error"]),
     StageDefinition(
       id: "reflection", title: "Attack: reflecting a frame", actor: .attacker,
-      placeholders: ["client_error"]),
+      placeholders: ["message", "client_error"]),
     StageDefinition(
       id: "drop-reorder", title: "Attack: dropping and reordering", actor: .attacker,
-      placeholders: ["server_error"]),
+      placeholders: ["message_0", "message_1", "message_2", "reorder_error", "drop_error"]),
     StageDefinition(
       id: "mitm", title: "Attack: a man in the middle", actor: .attacker,
       placeholders: ["impostor_fingerprint", "fingerprint", "client_error", "signature_error"]),
@@ -72,6 +80,9 @@ public struct DefenseWalkthrough: Walkthrough {
 }
 
 /// Demo 3's handshake and first message, stage by stage, with no attacker interfering.
+///
+/// Every frame is written, relayed and read within one stage, so each stage's records hold
+/// both ends of what crossed the sockets in it.
 private struct Demo3Walk {
   let taps: PeerTaps
   let context: CryptoContext
@@ -88,108 +99,96 @@ private struct Demo3Walk {
     try sequence.stage("identity") { report in
       report.values["identity_public"] = ValueText.hex(identity.publicKey.rawRepresentation)
       report.values["fingerprint"] = fingerprint
-      report.say(.server, "[*] Server fingerprint: \(fingerprint)")
-      report.say(.client, "[*] Pinned \(fingerprint) for this server")
+      report.say(.server, ChatLines.serverFingerprint(fingerprint))
       report.show(
         "server: the identity public key (32 bytes)", identity.publicKey.rawRepresentation)
       report.export("server-identity.pem", try identity.pem())
     }
 
     var ephemeral: X25519.PrivateKey?
+    var clientHello: [UInt8]?
     try sequence.stage("client-hello") { report in
       let key = try client.sendClientHello()
       ephemeral = key
       try path.relayToServer()
+      clientHello = try server.receiveClientHello()
       report.values["client_ephemeral"] = ValueText.hex(key.publicKey.rawRepresentation)
       try showFrame(
         &report, .client, "ClientHello",
-        fields: [
-          FrameLayout.lengthPrefix(bodyCount: 32),
-          FrameField(name: "client ephemeral X25519", range: 4..<36),
-        ])
+        fields: Demo3FrameLayout.clientHelloFrame(bodyCount: Demo3.clientHelloSize))
     }
-    guard let ephemeral else { return }
+    guard let ephemeral, let clientHello else { return }
 
-    var serverSide: Demo3ServerHandshake.Completion?
+    var sides: (server: Demo3ServerHandshake.Completion, client: Demo3ClientHandshake.Completion)?
     try sequence.stage("server-hello") { report in
-      let completion = try server.sendServerHello(clientHello: server.receiveClientHello())
-      serverSide = completion
+      let completion = try server.sendServerHello(clientHello: clientHello)
       try path.relayToClient()
+      // The client reads and checks the ServerHello as soon as it arrives; the next stage
+      // shows what the check and the key schedule gave.
+      sides = (completion, try client.receiveServerHello(ephemeral: ephemeral))
       report.values["server_ephemeral"] = ValueText.hex(
         completion.serverEphemeral.rawRepresentation)
       report.values["signature_short"] = ValueText.short(completion.signature)
       try showFrame(
         &report, .server, "ServerHello",
-        fields: [
-          FrameLayout.lengthPrefix(bodyCount: Demo3.serverHelloSize),
-          FrameField(name: "identity Ed25519", range: 4..<36),
-          FrameField(name: "server ephemeral X25519", range: 36..<68),
-          FrameField(name: "signature", range: 68..<132),
-        ])
+        fields: Demo3FrameLayout.serverHelloFrame(bodyCount: Demo3.serverHelloSize))
     }
-    guard let serverSide else { return }
+    guard let sides else { return }
+    let keys = sides.client.keys
 
-    var keys: Demo3.SessionKeys?
     try sequence.stage("keys") { report in
-      let completion = try client.receiveServerHello(ephemeral: ephemeral)
-      keys = completion.keys
-      report.say(.client, "[*] Signature verified; identity matches the pin")
-      report.say(.client, "[*] Handshake complete: two keys established")
-      report.say(.server, "[*] Handshake complete: two keys established")
-      report.values["shared_secret"] = ValueText.hex(completion.keys.sharedSecret)
-      report.values["transcript_hash"] = ValueText.hex(completion.keys.transcriptHash)
-      report.values["client_key"] = ValueText.hex(completion.keys.clientToServer.bytes)
-      report.values["server_key"] = ValueText.hex(completion.keys.serverToClient.bytes)
-      let agree = completion.keys == serverSide.keys
+      report.say(.client, ChatLines.identityMatches(fingerprint))
+      for actor in [StageActor.client, .server] {
+        report.say(actor, ChatLines.demo3HandshakeComplete)
+        report.say(actor, ChatLines.encryptedReady)
+      }
+      report.values["shared_secret"] = ValueText.hex(keys.sharedSecret)
+      report.values["transcript_hash"] = ValueText.hex(keys.transcriptHash)
+      report.values["client_key"] = ValueText.hex(keys.clientToServer.bytes)
+      report.values["server_key"] = ValueText.hex(keys.serverToClient.bytes)
+      let agree = keys == sides.server.keys
       report.say(.wire, "both ends derived the same keys: \(agree ? "yes" : "NO")")
-      report.show("client: the X25519 shared secret (never sent)", completion.keys.sharedSecret)
-      report.show("client → server key (HKDF-SHA256)", completion.keys.clientToServer.bytes)
-      report.show("server → client key (HKDF-SHA256)", completion.keys.serverToClient.bytes)
+      report.show("client: the X25519 shared secret (never sent)", keys.sharedSecret)
+      report.show("client → server key (HKDF-SHA256)", keys.clientToServer.bytes)
+      report.show("server → client key (HKDF-SHA256)", keys.serverToClient.bytes)
     }
-    guard let keys else { return }
 
     try sequence.stage("message") { report in
       let clientChannel = SequencedChannel(framed: path.client, keys: keys, role: .client)
       let serverChannel = SequencedChannel(framed: path.server, keys: keys, role: .server)
       let message = Demo2Attacks.message
       let sent = try clientChannel.send(message)
-      report.say(.client, "You: \(message)")
+      report.say(.client, ChatLines.sent(message))
       try path.relayToServer()
       let received = try serverChannel.receive()
-      report.say(.server, "[Peer]: \(ChatText.displayable(received?.plaintext ?? []))")
+      report.say(.server, ChatLines.peer(ChatText.displayable(received?.plaintext ?? [])))
       report.values["message"] = message
       report.values["nonce_0"] = ValueText.hex(try SequencedChannel.nonce(sequence: 0).bytes)
       report.values["nonce_1"] = ValueText.hex(try SequencedChannel.nonce(sequence: 1).bytes)
-      report.values["length_prefix"] = ValueText.hex(sent.frame.prefix(4))
-      report.values["frame_length"] = String(sent.frame.count)
+      report.values["demo2_frame_length"] = String(
+        sent.frame.count + AESGCM.nonceByteCount)
       try showFrame(
-        &report, .client, "message 0", fields: Demo3Layout.messageFrame(sent.frame.count - 4))
+        &report, .client, "message 0",
+        fields: Demo3FrameLayout.messageFrame(bodyCount: sent.frame.count - 4))
     }
   }
 
-  /// Shows the frame `sender` wrote in this stage, from the taps.
+  /// Shows the frame `sender` wrote in this stage, from the taps, with its body's size apart
+  /// (what is signed and hashed is the body, never the length in front of it); fills the
+  /// frame's sizes and prefix for the text.
   private func showFrame(
     _ report: inout StageReport, _ sender: StageActor, _ name: String, fields: [FrameField]
   ) throws {
     let frame = report.collect(taps).written(by: sender)
     let receiver = sender == .client ? "server" : "client"
+    let body = frame.count - FrameDecoder.headerSize
+    report.values["frame_length"] = String(frame.count)
+    report.values["body_length"] = String(body)
+    report.values["length_prefix"] = ValueText.hex(frame.prefix(FrameDecoder.headerSize))
     report.show(
-      "\(sender.rawValue) → \(receiver), through the attacker's path: \(name) (\(frame.count) bytes)",
+      "\(sender.rawValue) → \(receiver), through the attacker: \(name) frame, \(frame.count) bytes "
+        + "(4-byte length, \(body)-byte body)",
       frame, fields: fields)
   }
-}
 
-/// The fields of a demo-3 message frame.
-enum Demo3Layout {
-  static func messageFrame(_ bodyCount: Int) -> [FrameField] {
-    let end = 4 + max(0, bodyCount)
-    let tagStart = max(4, end - AESGCM.tagByteCount)
-    return [
-      FrameField(
-        name: "length (authenticated)", range: 0..<4,
-        note: "\(bodyCount) bytes follow; also the associated data"),
-      FrameField(name: "ciphertext", range: 4..<tagStart),
-      FrameField(name: "tag", range: tagStart..<end),
-    ]
-  }
 }

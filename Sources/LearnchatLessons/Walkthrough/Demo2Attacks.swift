@@ -2,12 +2,17 @@ import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
 
-/// Lesson 3's attacks on demo 2, each on a fresh chat through an attacker on the path.
+/// Lesson 3's attacks on demo 2, each on a fresh chat through an attacker on the path. Every
+/// verdict comes from what the victims' reads gave (``VictimRead``), the same way as lesson 4's.
 struct Demo2Attacks {
   let taps: PeerTaps
   let context: CryptoContext
 
   static let message = "Meet me at the library at noon."
+  /// The second message of the length attack, short so that its frame is easy to find.
+  static let secondMessage = "Bring the book."
+  /// The three messages of the drop and reorder attack, numbered as a person would.
+  static let orders = ["1. Buy the tickets.", "2. Do NOT sell the house.", "3. Sell the house."]
 
   private func session(
     _ serverKey: RSAPrivateKey, impostor: RSAPrivateKey? = nil,
@@ -18,16 +23,38 @@ struct Demo2Attacks {
       unsafeRepeatedNonce: nonce)
   }
 
-  /// Prints what the server's channel received, as the chat would, and returns the text.
-  @discardableResult
-  private func serverReads(_ chat: Demo2Session, _ report: inout StageReport) throws -> String? {
-    guard let received = try chat.server.receive() else { return nil }
-    if let text = received.displayText {
-      report.say(.server, "[Peer]: \(text)")
-    } else {
-      report.say(.server, "[!] Failed to decrypt message")
+  /// `actor`'s next read on `channel`, printed as the chat prints it.
+  private func read(
+    _ channel: SecureChannel, by actor: StageActor, _ report: inout StageReport
+  ) -> VictimRead {
+    do {
+      guard let received = try channel.receive() else {
+        report.say(actor, ChatLines.peerDisconnected)
+        return .closed
+      }
+      switch received.plaintext {
+      case .success(let bytes):
+        let text = ChatText.displayable(bytes)
+        report.say(actor, ChatLines.peer(text))
+        return .shown(text)
+      case .failure(let error):
+        report.say(actor, ChatLines.failedToDecrypt("\(error)"))
+        return .refused
+      }
+    } catch {
+      report.say(actor, ChatLines.failure(ChatSession.describe(error)))
+      return .ended(error)
     }
-    return received.displayText
+  }
+
+  /// The client sends `texts`, as the chat would.
+  private func clientSends(_ texts: [String], _ chat: Demo2Session, _ report: inout StageReport)
+    throws
+  {
+    for text in texts {
+      try chat.client.send(text)
+      report.say(.client, ChatLines.sent(text))
+    }
   }
 
   func eavesdrop(_ report: inout StageReport) throws {
@@ -36,23 +63,26 @@ struct Demo2Attacks {
     defer {
       for connection in [attackerSide, client, server, attackerToServer] { connection.close() }
     }
-    client.tap = taps.client
-    attackerSide.tap = taps.attacker
+    client.tap = taps.tap(.client, facing: .attacker)
+    attackerSide.tap = taps.tap(.attacker, facing: .client)
+    attackerToServer.tap = taps.tap(.attacker, facing: .server)
+    server.tap = taps.tap(.server, facing: .attacker)
     let message = "My password is hunter2."
     try PlaintextPeer(connection: client).send(message)
     let seen = try PlaintextPeer(connection: attackerSide).receive() ?? []
     try attackerToServer.writeAll(seen)
     let received = try PlaintextPeer(connection: server).receive() ?? []
-    report.say(.client, "You: \(message)")
+    report.say(.client, ChatLines.sent(message))
     report.say(.attacker, "read: \(ChatText.displayable(seen))")
-    report.say(.server, "[Peer]: \(ChatText.displayable(received))")
+    report.say(.server, ChatLines.peer(ChatText.displayable(received)))
     report.values["message"] = message
     report.values["message_hex"] = ValueText.hex(seen)
     report.show("attacker: what it read on the path", seen)
-    let read = seen == Array(message.utf8)
+    var observed = AttackOutcome.Observed(learnedSecret: seen == Array(message.utf8))
+    observed.add(sent: [message], reads: [.shown(ChatText.displayable(received))])
     report.outcome = AttackOutcome(
-      verdict: read ? .succeeded : .failed,
-      summary: read
+      observed,
+      summary: observed.learnedSecret
         ? "the attacker read the whole message, and the server got it unchanged."
         : "the attacker did not see the message.")
   }
@@ -60,9 +90,7 @@ struct Demo2Attacks {
   func tamperBit(_ report: inout StageReport, _ serverKey: RSAPrivateKey) throws {
     let chat = try session(serverKey)
     defer { chat.path.close() }
-    _ = taps.drain()
-    try chat.client.send(Self.message)
-    report.say(.client, "You: \(Self.message)")
+    try clientSends([Self.message], chat, &report)
     var body = try chat.path.interceptFromClient()
     let offset = AESGCM.nonceByteCount  // the first ciphertext byte
     let original = body[offset]
@@ -72,7 +100,7 @@ struct Demo2Attacks {
       .attacker,
       "flipped the lowest bit of ciphertext byte 0: \(Hex.string(original)) → \(Hex.string(body[offset]))"
     )
-    let read = try serverReads(chat, &report)
+    let reads = [read(chat.server, by: .server, &report)]
     report.values["message"] = Self.message
     report.values["offset"] = String(FrameDecoder.headerSize + offset)
     report.values["original_byte"] = Hex.string(original)
@@ -80,27 +108,29 @@ struct Demo2Attacks {
     report.show(
       "attacker → server: the frame with one bit changed", try FrameEncoder.encode(body),
       fields: FrameLayout.messageFrame(bodyCount: body.count))
+    var observed = AttackOutcome.Observed()
+    observed.add(sent: [Self.message], reads: reads)
     report.outcome = AttackOutcome(
-      verdict: read == nil ? .failed : .succeeded,
-      summary: read == nil
-        ? "GCM's tag did not match; the server printed no text."
-        : "the server accepted a changed message: \(read ?? "")")
+      observed,
+      summary: observed.acceptedFalse
+        ? "the server accepted a changed message."
+        : "GCM's tag did not match, so the server showed no text; the message is lost and the client does not know."
+    )
   }
 
   func tamperLength(_ report: inout StageReport, _ serverKey: RSAPrivateKey) throws {
     let chat = try session(serverKey)
     defer { chat.path.close() }
-    try chat.client.send(Self.message)
-    try chat.client.send("Bring the book.")
-    report.say(.client, "You: \(Self.message)")
-    report.say(.client, "You: Bring the book.")
+    let sent = [Self.message, Self.secondMessage]
+    try clientSends(sent, chat, &report)
     let first = try chat.path.interceptFromClient()
     let second = try chat.path.interceptFromClient()
     let originalPrefix = try FrameEncoder.header(bodyCount: first.count)
     let changedPrefix = try FrameEncoder.header(bodyCount: first.count + 1)
     // One more than the truth: the server will take the next frame's first byte as part of
     // this one, and read the rest of the stream out of step.
-    let forged = try changedPrefix + first + FrameEncoder.encode(second)
+    let secondFrame = try FrameEncoder.encode(second)
+    let forged = changedPrefix + first + secondFrame
     try chat.path.attackerToServer.connection.writeAll(forged)
     chat.path.attackerToServer.close()
     report.say(
@@ -110,44 +140,50 @@ struct Demo2Attacks {
     report.show(
       "attacker → server: the bytes with the changed length", forged,
       fields: [FrameLayout.lengthPrefix(bodyCount: first.count + 1)])
-    var serverError = "none"
-    let firstRead = try serverReads(chat, &report)
-    do {
-      try serverReads(chat, &report)
-    } catch {
-      serverError = ChatSession.describe(error)
-      report.say(.server, "[!] \(serverError)")
-    }
+    var reads = [read(chat.server, by: .server, &report)]
+    if !reads[0].endsConnection { reads.append(read(chat.server, by: .server, &report)) }
+    // Where the server, out of step, looks for the next length: just after the body it took.
+    let misreadStart = FrameDecoder.headerSize + first.count + 1
+    let misread = Array(forged[misreadStart..<misreadStart + FrameDecoder.headerSize])
     report.values["original_prefix"] = ValueText.hex(originalPrefix)
     report.values["changed_prefix"] = ValueText.hex(changedPrefix)
-    report.values["server_error"] = serverError
+    report.values["original_length"] = String(first.count)
+    report.values["changed_length"] = String(first.count + 1)
+    report.values["second_prefix"] = ValueText.hex(secondFrame.prefix(FrameDecoder.headerSize))
+    report.values["misread_prefix"] = ValueText.hex(misread)
+    report.values["misread_length"] = String(FrameDecoder.parseLength(misread) ?? 0)
+    report.values["bytes_left"] = String(forged.count - misreadStart - FrameDecoder.headerSize)
+    report.values["server_error"] = reads.compactMap(\.failure).first ?? "none"
+    var observed = AttackOutcome.Observed()
+    observed.add(sent: sent, reads: reads)
     report.outcome = AttackOutcome(
-      verdict: firstRead == nil ? .disrupted : .succeeded,
-      summary: firstRead == nil
-        ? "no forged text got through, but the stream is out of step and the chat is over."
-        : "the server accepted a message despite the changed length.")
+      observed,
+      summary: observed.acceptedFalse
+        ? "the server accepted a message despite the changed length."
+        : "no forged text got through, but the server lost step with the stream and the chat is over."
+    )
   }
 
   func replay(_ report: inout StageReport, _ serverKey: RSAPrivateKey) throws {
     let chat = try session(serverKey)
     defer { chat.path.close() }
     let message = "Please transfer 100 euros to Bob."
-    try chat.client.send(message)
-    report.say(.client, "You: \(message)")
+    try clientSends([message], chat, &report)
     let recorded = try chat.path.relayToServer()
-    let first = try serverReads(chat, &report)
+    var reads = [read(chat.server, by: .server, &report)]
     try chat.path.attackerToServer.send(recorded)
     report.say(.attacker, "sent the recorded frame again")
-    let second = try serverReads(chat, &report)
+    reads.append(read(chat.server, by: .server, &report))
     report.values["message"] = message
     report.show(
       "attacker → server: the recorded frame, sent a second time",
       try FrameEncoder.encode(recorded),
       fields: FrameLayout.messageFrame(bodyCount: recorded.count))
-    let accepted = first == message && second == message
+    var observed = AttackOutcome.Observed()
+    observed.add(sent: [message], reads: reads)
     report.outcome = AttackOutcome(
-      verdict: accepted ? .succeeded : .failed,
-      summary: accepted
+      observed,
+      summary: observed.acceptedFalse
         ? "the server accepted the same message twice: two transfers."
         : "the server refused the replayed frame.")
   }
@@ -156,21 +192,23 @@ struct Demo2Attacks {
     let chat = try session(serverKey)
     defer { chat.path.close() }
     let message = "I am outside, open the door."
-    try chat.client.send(message)
-    report.say(.client, "You: \(message)")
+    try clientSends([message], chat, &report)
     let frame = try chat.path.interceptFromClient()
     try chat.path.attackerToClient.send(frame)
     report.say(.attacker, "sent the client's frame back to the client")
-    let received = try chat.client.receive()
-    let text = received?.displayText
-    report.say(.client, text.map { "[Peer]: \($0)" } ?? "[!] Failed to decrypt message")
+    let reads = [read(chat.client, by: .client, &report)]
     report.values["message"] = message
     report.show(
       "attacker → client: the client's own frame", try FrameEncoder.encode(frame),
       fields: FrameLayout.messageFrame(bodyCount: frame.count))
+    // The server sent nothing, so whatever the client shows is false; the server never saw
+    // the client's message.
+    var observed = AttackOutcome.Observed()
+    observed.add(sent: [], reads: reads)
+    observed.add(sent: [message], reads: [])
     report.outcome = AttackOutcome(
-      verdict: text == message ? .succeeded : .failed,
-      summary: text == message
+      observed,
+      summary: observed.acceptedFalse
         ? "the client took its own words for the server's: one key serves both directions."
         : "the client refused its own frame.")
   }
@@ -178,23 +216,21 @@ struct Demo2Attacks {
   func dropReorder(_ report: inout StageReport, _ serverKey: RSAPrivateKey) throws {
     let chat = try session(serverKey)
     defer { chat.path.close() }
-    let messages = ["1. Buy the tickets.", "2. Do NOT sell the house.", "3. Sell the house."]
-    for message in messages {
-      try chat.client.send(message)
-      report.say(.client, "You: \(message)")
-    }
+    let messages = Self.orders
+    try clientSends(messages, chat, &report)
     let frames = try messages.map { _ in try chat.path.interceptFromClient() }
     try chat.path.attackerToServer.send(frames[2])
     try chat.path.attackerToServer.send(frames[0])
     report.say(.attacker, "passed on message 3, then message 1; dropped message 2")
-    let received = [try serverReads(chat, &report), try serverReads(chat, &report)]
+    let reads = [read(chat.server, by: .server, &report), read(chat.server, by: .server, &report)]
     report.values["first"] = messages[0]
     report.values["second"] = messages[1]
     report.values["third"] = messages[2]
-    let fooled = received == [messages[2], messages[0]]
+    var observed = AttackOutcome.Observed()
+    observed.add(sent: messages, reads: reads)
     report.outcome = AttackOutcome(
-      verdict: fooled ? .succeeded : .failed,
-      summary: fooled
+      observed,
+      summary: observed.acceptedFalse
         ? "the server printed messages 3 and 1, in that order, with no sign of message 2."
         : "the server noticed the missing or reordered frames.")
   }
@@ -204,14 +240,13 @@ struct Demo2Attacks {
     let chat = try session(serverKey, impostor: impostor)
     defer { chat.path.close() }
     for actor in [StageActor.server, .client] {
-      report.say(actor, "[*] Handshake complete: symmetric key established")
+      report.say(actor, ChatLines.demo2HandshakeComplete)
     }
     report.say(
       .attacker,
       "sent its own public key to the client, unwrapped the session key, wrapped it again for the server"
     )
-    try chat.client.send(Self.message)
-    report.say(.client, "You: \(Self.message)")
+    try clientSends([Self.message], chat, &report)
     let frame = try chat.path.interceptFromClient()
     let read = try AESGCM.open(AESGCM.SealedMessage(combined: frame), key: chat.sessionKey)
     let rewritten = Self.message.replacingOccurrences(of: "noon", with: "nine")
@@ -219,7 +254,7 @@ struct Demo2Attacks {
       Array(rewritten.utf8), key: chat.sessionKey, nonce: AESGCM.Nonce.random(context: context))
     try chat.path.attackerToServer.send(forged.combined)
     report.say(.attacker, "read: \(ChatText.displayable(read)); sent instead: \(rewritten)")
-    let received = try serverReads(chat, &report)
+    let reads = [self.read(chat.server, by: .server, &report)]
     report.values["session_key"] = ValueText.hex(chat.sessionKey.bytes)
     report.values["message"] = Self.message
     report.values["rewritten"] = rewritten
@@ -228,10 +263,11 @@ struct Demo2Attacks {
       "attacker → server: the rewritten message, sealed with the stolen key",
       try FrameEncoder.encode(forged.combined),
       fields: FrameLayout.messageFrame(bodyCount: forged.combined.count))
-    let fooled = received == rewritten && read == Array(Self.message.utf8)
+    var observed = AttackOutcome.Observed(learnedSecret: read == Array(Self.message.utf8))
+    observed.add(sent: [Self.message], reads: reads)
     report.outcome = AttackOutcome(
-      verdict: fooled ? .succeeded : .failed,
-      summary: fooled
+      observed,
+      summary: observed.acceptedFalse && observed.learnedSecret
         ? "both sides completed the handshake; the attacker read the message and the server printed the rewritten one."
         : "the handshake or the forgery failed.")
   }
@@ -242,14 +278,10 @@ struct Demo2Attacks {
     defer { chat.path.close() }
     let known = Self.message
     let secret = "The door code is 4172, come in."
-    try chat.client.send(known)
-    try chat.client.send(secret)
-    report.say(.client, "You: \(known)")
-    report.say(.client, "You: \(secret)")
+    try clientSends([known, secret], chat, &report)
     let first = try AESGCM.SealedMessage(combined: chat.path.relayToServer())
     let second = try AESGCM.SealedMessage(combined: chat.path.relayToServer())
-    try serverReads(chat, &report)
-    try serverReads(chat, &report)
+    let reads = [read(chat.server, by: .server, &report), read(chat.server, by: .server, &report)]
     // Same key, same nonce: the same keystream, so it cancels out of the XOR.
     let xor = zip(first.ciphertext, second.ciphertext).map { $0 ^ $1 }
     let recovered = zip(xor, Array(known.utf8)).map { $0 ^ $1 }
@@ -261,10 +293,12 @@ struct Demo2Attacks {
     report.values["secret"] = recoveredText
     report.values["xor"] = ValueText.hex(xor)
     report.show("attacker: ciphertext 1 XOR ciphertext 2 = plaintext 1 XOR plaintext 2", xor)
+    var observed = AttackOutcome.Observed(learnedSecret: recovered == Array(secret.utf8))
+    observed.add(sent: [known, secret], reads: reads)
     report.outcome = AttackOutcome(
-      verdict: recoveredText == secret ? .succeeded : .failed,
-      summary: recoveredText == secret
-        ? "knowing one message, the attacker recovered the other without the key."
+      observed,
+      summary: observed.learnedSecret
+        ? "knowing one message, the attacker recovered the other without the key; the victims noticed nothing."
         : "the XOR did not reveal the second message.")
   }
 
@@ -273,24 +307,34 @@ struct Demo2Attacks {
     defer { chat.path.close() }
     let header: [UInt8] = [0xff, 0xff, 0xff, 0xff]
     try chat.path.attackerToServer.connection.writeAll(header)
-    report.say(.attacker, "sent a length prefix of ff ff ff ff (4 GiB) and nothing else")
+    report.say(
+      .attacker, "sent a length prefix of ff ff ff ff (4 GiB minus 1 byte) and nothing else")
     report.show(
       "attacker → server: a frame header announcing 4,294,967,295 bytes", header,
       fields: [FrameLayout.lengthPrefix(bodyCount: Int(UInt32.max))])
-    var serverError = "none"
-    do {
-      try serverReads(chat, &report)
-    } catch {
-      serverError = ChatSession.describe(error)
-      report.say(.server, "[!] \(serverError)")
-    }
+    let reads = [read(chat.server, by: .server, &report)]
     report.values["limit"] = String(chat.path.server.maximumBodySize)
-    report.values["server_error"] = serverError
-    let refused = serverError.contains("exceeds")
+    report.values["server_error"] = reads.compactMap(\.failure).first ?? "none"
+    var observed = AttackOutcome.Observed()
+    observed.add(sent: [], reads: reads)
     report.outcome = AttackOutcome(
-      verdict: refused ? .failed : .succeeded,
-      summary: refused
-        ? "learnchat refused the length before allocating anything; the original would have tried to read 4 GiB."
+      observed,
+      summary: reads.contains(where: \.refusedAsTooLarge)
+        ? "learnchat refused the length before allocating anything and hung up; the original would have tried to read 4 GiB."
         : "the server did not refuse the length.")
+  }
+}
+
+extension VictimRead {
+  /// The error's one line, as the chat printed it, when the read ended the connection.
+  var failure: String? {
+    if case .ended(let error) = self { return ChatSession.describe(error) }
+    return nil
+  }
+
+  /// Whether the read refused a length over the limit before reading its body.
+  var refusedAsTooLarge: Bool {
+    if case .ended(let error) = self, case .frameTooLarge = error as? WireError { return true }
+    return false
   }
 }

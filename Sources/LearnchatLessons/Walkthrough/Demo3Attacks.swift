@@ -2,123 +2,185 @@ import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
 
-/// Lesson 3's attacks again, against demo 3: each must fail, and the report says why.
+/// Lesson 3's attacks again, against demo 3. Each verdict comes from what the victims' reads
+/// gave, decided exactly as in lesson 3 (``AttackOutcome``).
 struct Demo3Attacks {
   let taps: PeerTaps
   let context: CryptoContext
   let identity: Ed25519.PrivateKey
 
+  /// The drop and reorder attack's messages. Unlike lesson 3's they carry no number of their
+  /// own: the lesson numbers them as demo 3 does, from 0.
+  static let orders = ["Buy the tickets.", "Do NOT sell the house.", "Sell the house."]
+
   private func session() throws -> Demo3Session {
     try Demo3Session(path: AttackPath(taps: taps), identity: identity, context: context)
   }
 
-  /// The server's next read, as the chat would report it; the error's text when it refuses.
-  private func serverReads(_ chat: Demo3Session, _ report: inout StageReport) -> String? {
+  /// `actor`'s next read on `channel`, printed as the chat prints it. Demo 3 never reads on
+  /// after a frame that fails: the error ends the connection.
+  private func read(
+    _ channel: SequencedChannel, by actor: StageActor, _ report: inout StageReport
+  ) -> VictimRead {
     do {
-      guard let received = try chat.server.receive() else {
-        report.say(.server, "[Peer disconnected]")
-        return "disconnected"
+      guard let received = try channel.receive() else {
+        report.say(actor, ChatLines.peerDisconnected)
+        return .closed
       }
-      report.say(.server, "[Peer]: \(ChatText.displayable(received.plaintext))")
-      return nil
+      let text = ChatText.displayable(received.plaintext)
+      report.say(actor, ChatLines.peer(text))
+      return .shown(text)
     } catch {
-      let reason = Self.describe(error)
-      report.say(.server, "[!] \(reason)")
-      return reason
+      report.say(actor, ChatLines.failure(ChatSession.describe(error)))
+      return .ended(error)
     }
   }
 
-  static func describe(_ error: any Error) -> String {
-    error is Demo3Error ? "\(error)" : ChatSession.describe(error)
+  /// The client sends `texts`, as the chat would; returns what it wrote.
+  @discardableResult
+  private func clientSends(_ texts: [String], _ chat: Demo3Session, _ report: inout StageReport)
+    throws -> [SequencedChannel.SentMessage]
+  {
+    try texts.map { text in
+      let sent = try chat.client.send(text)
+      report.say(.client, ChatLines.sent(text))
+      return sent
+    }
   }
 
-  private func refused(_ report: inout StageReport, _ error: String?, _ why: String) {
-    report.values["server_error"] = error ?? "none"
+  /// Sets the verdict from `observed`, and the error the server ended with.
+  private func judge(
+    _ report: inout StageReport, sent: [String], reads: [VictimRead], summary: String
+  ) {
+    var observed = AttackOutcome.Observed()
+    observed.add(sent: sent, reads: reads)
+    report.values["server_error"] = reads.compactMap(\.failure).first ?? "none"
     report.outcome = AttackOutcome(
-      verdict: error == nil ? .succeeded : .failed,
-      summary: error == nil ? "the server accepted the frame." : why)
+      observed, summary: observed.acceptedFalse ? "the server accepted a false message." : summary)
   }
 
   func tamperBit(_ report: inout StageReport) throws {
     let chat = try session()
     defer { chat.path.close() }
-    try chat.client.send(Demo2Attacks.message)
+    try clientSends([Demo2Attacks.message], chat, &report)
     var body = try chat.path.interceptFromClient()
     body[0] ^= 0x01
     try chat.path.attackerToServer.send(body)
     report.say(.attacker, "flipped the lowest bit of ciphertext byte 0")
-    refused(
-      &report, serverReads(chat, &report),
-      "the tag did not match; the server closed the connection.")
+    let frame = try FrameEncoder.encode(body)
+    report.show(
+      "attacker → server: the frame with one bit changed", frame,
+      fields: Demo3FrameLayout.messageFrame(bodyCount: body.count))
+    judge(
+      &report, sent: [Demo2Attacks.message], reads: [read(chat.server, by: .server, &report)],
+      summary: "the tag did not match; the server showed no text and hung up.")
   }
 
   func tamperLength(_ report: inout StageReport) throws {
     let chat = try session()
     defer { chat.path.close() }
-    try chat.client.send(Demo2Attacks.message)
-    try chat.client.send("Bring the book.")
+    let sent = [Demo2Attacks.message, Demo2Attacks.secondMessage]
+    try clientSends(sent, chat, &report)
     let first = try chat.path.interceptFromClient()
     let second = try chat.path.interceptFromClient()
-    let forged =
-      try FrameEncoder.header(bodyCount: first.count + 1) + first + FrameEncoder.encode(second)
-    try chat.path.attackerToServer.connection.writeAll(forged)
-    report.say(.attacker, "added one to the length prefix")
-    refused(
-      &report, serverReads(chat, &report),
-      "the length is authenticated data: the first frame failed at once, and the server closed the connection."
-    )
+    let originalPrefix = try FrameEncoder.header(bodyCount: first.count)
+    let changedPrefix = try FrameEncoder.header(bodyCount: first.count + 1)
+    try chat.path.attackerToServer.connection.writeAll(
+      changedPrefix + first + FrameEncoder.encode(second))
+    report.say(
+      .attacker,
+      "changed the length \(ValueText.hex(originalPrefix)) → \(ValueText.hex(changedPrefix))")
+    report.values["original_prefix"] = ValueText.hex(originalPrefix)
+    report.values["changed_prefix"] = ValueText.hex(changedPrefix)
+    judge(
+      &report, sent: sent, reads: [read(chat.server, by: .server, &report)],
+      summary:
+        "the length is authenticated: the first frame failed at once, and the server hung up.")
   }
 
   func replay(_ report: inout StageReport) throws {
     let chat = try session()
     defer { chat.path.close() }
-    try chat.client.send("Please transfer 100 euros to Bob.")
+    let message = "Please transfer 100 euros to Bob."
+    try clientSends([message], chat, &report)
     let recorded = try chat.path.relayToServer()
-    _ = serverReads(chat, &report)
+    var reads = [read(chat.server, by: .server, &report)]
     try chat.path.attackerToServer.send(recorded)
     report.say(.attacker, "sent the recorded frame again")
-    refused(
-      &report, serverReads(chat, &report),
-      "the server expected message 1 and opened the frame with nonce 1: the copy of message 0 did not authenticate."
+    reads.append(read(chat.server, by: .server, &report))
+    report.values["message"] = message
+    judge(
+      &report, sent: [message], reads: reads,
+      summary:
+        "the server took message 0 once, then opened the copy as message 1 with nonce 1; it did not authenticate, and the server hung up."
     )
   }
 
   func reflection(_ report: inout StageReport) throws {
     let chat = try session()
     defer { chat.path.close() }
-    try chat.client.send("I am outside, open the door.")
+    let message = "I am outside, open the door."
+    try clientSends([message], chat, &report)
     let frame = try chat.path.interceptFromClient()
     try chat.path.attackerToClient.send(frame)
     report.say(.attacker, "sent the client's frame back to the client")
-    var clientError: String?
-    do {
-      let received = try chat.client.receive()
-      report.say(.client, "[Peer]: \(ChatText.displayable(received?.plaintext ?? []))")
-    } catch {
-      clientError = Self.describe(error)
-      report.say(.client, "[!] \(clientError ?? "")")
-    }
-    report.values["client_error"] = clientError ?? "none"
+    let reads = [read(chat.client, by: .client, &report)]
+    report.values["message"] = message
+    report.values["client_error"] = reads.compactMap(\.failure).first ?? "none"
+    // The server sent nothing, so anything the client shows is false; and the server never
+    // got the client's message.
+    var observed = AttackOutcome.Observed()
+    observed.add(sent: [], reads: reads)
+    observed.add(sent: [message], reads: [])
     report.outcome = AttackOutcome(
-      verdict: clientError == nil ? .succeeded : .failed,
-      summary: clientError == nil
+      observed,
+      summary: observed.acceptedFalse
         ? "the client accepted its own frame."
-        : "the client opens with the server-to-client key; its own frame was sealed with the other key."
+        : "the client opened its own frame with the server-to-client key; it did not authenticate, and the client hung up."
     )
   }
 
   func dropReorder(_ report: inout StageReport) throws {
-    let chat = try session()
-    defer { chat.path.close() }
-    for message in ["1. Buy the tickets.", "2. Do NOT sell the house.", "3. Sell the house."] {
-      try chat.client.send(message)
+    let messages = Self.orders
+    var observed = AttackOutcome.Observed()
+    var errors: [String] = []
+    // First try: reorder, message 1 before message 0. Second try: drop message 1. Each on its
+    // own connection, since demo 3 hangs up at the first frame out of turn. The attacker
+    // passes one frame at a time and the server reads it, so nothing is left unread when the
+    // server hangs up; in the first try message 0, held back to go second, is never sent.
+    let tries = [
+      (passed: [1], line: "try 1, reorder: passed on message 1 first, holding message 0 back"),
+      (
+        passed: [0, 2],
+        line: "try 2, drop: passed on message 0, dropped message 1, passed on message 2"
+      ),
+    ]
+    for attempt in tries {
+      let chat = try session()
+      defer { chat.path.close() }
+      try clientSends(messages, chat, &report)
+      let frames = try messages.map { _ in try chat.path.interceptFromClient() }
+      report.say(.attacker, attempt.line)
+      var reads: [VictimRead] = []
+      for number in attempt.passed {
+        try chat.path.attackerToServer.send(frames[number])
+        reads.append(read(chat.server, by: .server, &report))
+        if reads[reads.count - 1].endsConnection { break }
+      }
+      observed.add(sent: messages, reads: reads)
+      errors += reads.compactMap(\.failure)
     }
-    let frames = try (0..<3).map { _ in try chat.path.interceptFromClient() }
-    try chat.path.attackerToServer.send(frames[2])
-    report.say(.attacker, "passed on message 3 first, dropping 1 and 2")
-    refused(
-      &report, serverReads(chat, &report),
-      "the server expected message 0; message 2's frame did not authenticate under nonce 0.")
+    for (index, message) in messages.enumerated() {
+      report.values["message_\(index)"] = message
+    }
+    report.values["reorder_error"] = errors.first ?? "none"
+    report.values["drop_error"] = errors.dropFirst().first ?? "none"
+    report.outcome = AttackOutcome(
+      observed,
+      summary: observed.acceptedFalse
+        ? "the server accepted messages out of their order."
+        : "the server refused message 1 where message 0 belonged, and message 2 where message 1 belonged, and hung up both times."
+    )
   }
 
   func manInTheMiddle(_ report: inout StageReport) throws {
@@ -133,6 +195,7 @@ struct Demo3Attacks {
       let fake = Demo3ServerHandshake(
         framed: path.attackerToClient, identity: impostor, context: context)
       _ = try fake.sendServerHello(clientHello: clientHello)
+      return "try 1: answered the ClientHello itself, signed with its own identity key"
     }
     report.values["client_error"] = clientError ?? "none"
 
@@ -143,36 +206,41 @@ struct Demo3Attacks {
       _ = try real.sendServerHello(clientHello: real.receiveClientHello())
       var serverHello = try path.interceptFromServer()
       let own = try X25519.PrivateKey(context: context)
-      serverHello.replaceSubrange(32..<64, with: own.publicKey.rawRepresentation)
+      let ephemeral = Ed25519.keyByteCount..<(Ed25519.keyByteCount + X25519.byteCount)
+      serverHello.replaceSubrange(ephemeral, with: own.publicKey.rawRepresentation)
       try path.attackerToClient.send(serverHello)
+      return "try 2: passed on the real ServerHello with its own ephemeral key in it"
     }
     report.values["signature_error"] = signatureError ?? "none"
 
-    let stopped = clientError != nil && signatureError != nil
+    let observed = AttackOutcome.Observed(
+      acceptedFalse: clientError == nil || signatureError == nil, connectionEnded: true)
     report.outcome = AttackOutcome(
-      verdict: stopped ? .failed : .succeeded,
-      summary: stopped
-        ? "the client refused both: a different identity breaks the pin, a swapped key breaks the signature."
-        : "the client accepted an impostor.")
+      observed,
+      summary: observed.acceptedFalse
+        ? "the client accepted an impostor."
+        : "the client refused both handshakes: another identity breaks the pin, a swapped key breaks the signature."
+    )
   }
 
-  /// Runs a handshake where `answer` plays the server; returns the client's refusal, if any.
+  /// Runs a handshake where `answer` plays the server and says what it did; returns the
+  /// client's refusal, if any.
   private func impersonate(
-    _ report: inout StageReport, answer: (AttackPath, [UInt8]) throws -> Void
+    _ report: inout StageReport, answer: (AttackPath, [UInt8]) throws -> String
   ) throws -> String? {
     let path = try AttackPath(taps: taps)
     defer { path.close() }
     let client = Demo3ClientHandshake(
       framed: path.client, context: context, trust: Demo3Trust.pinned(identity.publicKey))
     let ephemeral = try client.sendClientHello()
-    try answer(path, path.interceptFromClient())
+    report.say(.attacker, try answer(path, path.interceptFromClient()))
     do {
       _ = try client.receiveServerHello(ephemeral: ephemeral)
-      report.say(.client, "[*] Handshake complete")
+      report.say(.client, ChatLines.demo3HandshakeComplete)
       return nil
     } catch {
-      let reason = Self.describe(error)
-      report.say(.client, "[!] \(reason)")
+      let reason = ChatSession.describe(error)
+      report.say(.client, ChatLines.failure(reason))
       return reason
     }
   }
@@ -180,26 +248,32 @@ struct Demo3Attacks {
   func nonceReuse(_ report: inout StageReport) throws {
     let chat = try session()
     defer { chat.path.close() }
-    let first = try chat.client.send(Demo2Attacks.message)
-    let second = try chat.client.send(Demo2Attacks.message)
+    let texts = [Demo2Attacks.message, Demo2Attacks.message]
+    let sent = try clientSends(texts, chat, &report)
     try chat.path.relayToServer()
     try chat.path.relayToServer()
-    _ = serverReads(chat, &report)
-    _ = serverReads(chat, &report)
+    let reads = [read(chat.server, by: .server, &report), read(chat.server, by: .server, &report)]
+    let (first, second) = (sent[0].frame, sent[1].frame)
+    let header = FrameDecoder.headerSize
+    let xor = zip(first.dropFirst(header), second.dropFirst(header)).map { $0 ^ $1 }
     report.say(.attacker, "the same text twice, under nonces 0 and 1: different ciphertexts")
     report.values["nonce_0"] = ValueText.hex(try SequencedChannel.nonce(sequence: 0).bytes)
     report.values["nonce_1"] = ValueText.hex(try SequencedChannel.nonce(sequence: 1).bytes)
     report.show(
-      "message 0 on the wire", first.frame, fields: Demo3Layout.messageFrame(first.frame.count - 4))
+      "message 0 on the wire", first,
+      fields: Demo3FrameLayout.messageFrame(bodyCount: first.count - header))
     report.show(
-      "message 1 on the wire, the same text", second.frame,
-      fields: Demo3Layout.messageFrame(second.frame.count - 4))
-    let differ = first.frame != second.frame
+      "message 1 on the wire, the same text", second,
+      fields: Demo3FrameLayout.messageFrame(bodyCount: second.count - header))
+    // Under a repeated nonce the same text gives the same ciphertext: the XOR would be all
+    // zeros, and the attacker would learn that the message was sent twice.
+    var observed = AttackOutcome.Observed(learnedSecret: xor.allSatisfy { $0 == 0 })
+    observed.add(sent: texts, reads: reads)
     report.outcome = AttackOutcome(
-      verdict: differ ? .failed : .succeeded,
-      summary: differ
-        ? "the nonce is the message's number, so it never repeats under one key; the XOR of two ciphertexts reveals nothing."
-        : "two frames repeated a nonce.")
+      observed,
+      summary: observed.learnedSecret
+        ? "two frames repeated a nonce."
+        : "each message had its own nonce, so the two ciphertexts are unrelated; the chat went on.")
   }
 
   func oversizedLength(_ report: inout StageReport) throws {
@@ -207,9 +281,11 @@ struct Demo3Attacks {
     defer { chat.path.close() }
     try chat.path.attackerToServer.connection.writeAll([0xff, 0xff, 0xff, 0xff])
     report.say(.attacker, "sent a length prefix of ff ff ff ff")
-    refused(
-      &report, serverReads(chat, &report),
-      "refused before allocating anything, as in demo 2: the bound is the receiver's, whatever the protocol."
-    )
+    let reads = [read(chat.server, by: .server, &report)]
+    judge(
+      &report, sent: [], reads: reads,
+      summary: reads.contains(where: \.refusedAsTooLarge)
+        ? "refused before allocating anything, as in demo 2, and the server hung up."
+        : "the server did not refuse the length.")
   }
 }

@@ -6,6 +6,8 @@ import LearnchatWire
 /// Lesson 2's demo: the RSA-OAEP handshake, then AES-256-GCM messages in length-prefixed frames.
 public struct HandshakeWalkthrough: Walkthrough {
   public static let demoName = "handshake"
+  public static let seededValues: String? =
+    "the server's RSA key pair, the session key, OAEP's random seed and every nonce"
   public static let stages = [
     StageDefinition(
       id: "connect", title: "Listen and connect", actor: .server,
@@ -111,8 +113,8 @@ private final class Session {
       let clientPort = ValueText.port(server.remoteAddress.port, hidden: hidingPorts)
       report.values["server_address"] = "127.0.0.1:\(port)"
       report.values["client_address"] = "127.0.0.1:\(clientPort)"
-      report.say(.server, "[*] Listening on 127.0.0.1:\(port) ...")
-      report.say(.server, "[*] Connection from ('127.0.0.1', \(clientPort))")
+      report.say(.server, ChatLines.listening(host: "127.0.0.1", port: port))
+      report.say(.server, ChatLines.connection(from: "('127.0.0.1', \(clientPort))"))
     }
     guard let serverFrames, let clientFrames else { return }
 
@@ -189,8 +191,8 @@ private final class Session {
       report.values["keys_match"] = completion.sessionKey == sessionKey ? "yes" : "no"
       report.show("server: the unwrapped session key", completion.sessionKey.bytes)
       for actor in [StageActor.server, .client] {
-        report.say(actor, "[*] Handshake complete: symmetric key established")
-        report.say(actor, "Ready (encrypted channel)")
+        report.say(actor, ChatLines.demo2HandshakeComplete)
+        report.say(actor, ChatLines.encryptedReady)
       }
       channels = (
         try SecureChannel(framed: serverFrames, key: completion.sessionKey, context: context),
@@ -225,7 +227,7 @@ private final class Session {
       report.values["nonce"] = ValueText.hex(sent.sealed.nonce.bytes)
       report.values["ciphertext"] = ValueText.hex(sent.sealed.ciphertext)
       report.values["tag"] = ValueText.hex(sent.sealed.tag)
-      report.say(.client, "You: \(message)")
+      report.say(.client, ChatLines.sent(message))
       report.show("client: the plaintext (UTF-8)", sent.plaintext)
       report.show("client: the ciphertext, as long as the plaintext", sent.sealed.ciphertext)
       report.show("client: the tag", sent.sealed.tag)
@@ -250,12 +252,12 @@ private final class Session {
       report.values["message"] = text
       report.show(
         "server: the plaintext GCM returned after checking the tag", try received.plaintext.get())
-      report.say(.server, "[Peer]: \(text)")
+      report.say(.server, ChatLines.peer(text))
     }
 
     try sequence.stage("reply") { report in
       let reply = try channels.server.send(HandshakeWalkthrough.reply)
-      report.say(.server, "You: \(HandshakeWalkthrough.reply)")
+      report.say(.server, ChatLines.sent(HandshakeWalkthrough.reply))
       guard let received = try channels.client.receive() else {
         throw HandshakeError.peerClosed(expected: "the reply")
       }
@@ -264,20 +266,20 @@ private final class Session {
         layout: FrameLayout.messageFrame(bodyCount:))
       report.values["reply"] = HandshakeWalkthrough.reply
       report.values["nonce"] = ValueText.hex(reply.sealed.nonce.bytes)
-      report.say(.client, "[Peer]: \(received.displayText ?? "(did not open)")")
+      report.say(.client, ChatLines.peer(received.displayText ?? "(did not open)"))
       report.export("frame-4-server-reply.bin", frame)
     }
 
     try sequence.stage("exit") { report in
       try channels.client.send(ChatText.exitCommand)
-      report.say(.client, "You: exit")
+      report.say(.client, ChatLines.sent(ChatText.exitCommand))
       channels.client.framed.close()
       let received = try channels.server.receive()
       let frame = try showFrame(
         &report, from: .client, to: .server, "exit frame",
         layout: FrameLayout.messageFrame(bodyCount:))
       if let text = received?.text, ChatText.isExit(text) {
-        report.say(.server, "[Peer exited]")
+        report.say(.server, ChatLines.peerExited)
       }
       report.export("frame-5-client-exit.bin", frame)
     }

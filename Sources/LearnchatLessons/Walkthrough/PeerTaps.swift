@@ -1,38 +1,70 @@
 import LearnchatWire
 
-/// The taps on both ends of a walkthrough's connection: the bytes shown are the bytes sent.
+/// The taps on every socket of a walkthrough: the bytes shown are the bytes sent.
+///
+/// Each socket has a tap of its own, named by who holds the socket and who is at the other end,
+/// so every record says which connection it belongs to: the attacker of lessons 3 and 4 holds
+/// two sockets, one facing the client and one facing the server. All taps share one clock, so
+/// records come out in the order the system calls happened.
 struct PeerTaps {
-  let server = WireTap()
-  let client = WireTap()
-  /// The attacker's two sockets, when there is one on the path.
-  let attacker = WireTap()
+  /// One end of a connection: who holds the socket, and who is at the other end.
+  struct End: Hashable, Sendable {
+    let actor: StageActor
+    let peer: StageActor
+  }
 
-  /// Takes every record made since the last call: writes first, then reads (in a walkthrough
-  /// every read follows the write it receives), server before client.
+  /// The ends there can be: client and server directly (lessons 1 and 2), or each of them
+  /// facing the attacker, and the attacker facing each of them (lessons 3 and 4).
+  static let ends: [End] = [
+    End(actor: .server, peer: .client), End(actor: .client, peer: .server),
+    End(actor: .server, peer: .attacker), End(actor: .client, peer: .attacker),
+    End(actor: .attacker, peer: .client), End(actor: .attacker, peer: .server),
+  ]
+
+  private let taps: [End: WireTap]
+
+  init() {
+    let sequence = WireTapSequence()
+    taps = Dictionary(uniqueKeysWithValues: Self.ends.map { ($0, WireTap(sequence: sequence)) })
+  }
+
+  /// The tap for `actor`'s socket whose other end is `peer`.
+  func tap(_ actor: StageActor, facing peer: StageActor) -> WireTap {
+    guard let tap = taps[End(actor: actor, peer: peer)] else {
+      preconditionFailure("no socket of \(actor) faces \(peer)")
+    }
+    return tap
+  }
+
+  /// The server's socket on a direct connection to the client.
+  var server: WireTap { tap(.server, facing: .client) }
+  /// The client's socket on a direct connection to the server.
+  var client: WireTap { tap(.client, facing: .server) }
+
+  /// Takes every record made since the last call, in the order the calls were made.
   func drain() -> [StageReport.TapRecord] {
-    let serverRecords = server.drain().map {
-      StageReport.TapRecord(actor: .server, direction: $0.direction, bytes: $0.bytes)
+    Self.ends.flatMap { end in
+      tap(end.actor, facing: end.peer).drain().map { (end, $0) }
     }
-    let clientRecords = client.drain().map {
-      StageReport.TapRecord(actor: .client, direction: $0.direction, bytes: $0.bytes)
+    .sorted { $0.1.index < $1.1.index }
+    .map { end, record in
+      StageReport.TapRecord(
+        actor: end.actor, peer: end.peer, direction: record.direction, bytes: record.bytes)
     }
-    let attackerRecords = attacker.drain().map {
-      StageReport.TapRecord(actor: .attacker, direction: $0.direction, bytes: $0.bytes)
-    }
-    let all = serverRecords + clientRecords + attackerRecords
-    return all.filter { $0.direction == .sent } + all.filter { $0.direction == .received }
   }
 }
 
 extension [StageReport.TapRecord] {
-  /// The bytes `actor` wrote, concatenated.
-  func written(by actor: StageActor) -> [UInt8] {
-    filter { $0.actor == actor && $0.direction == .sent }.flatMap(\.bytes)
+  /// The bytes `actor` wrote, concatenated (to `peer` only, when given).
+  func written(by actor: StageActor, to peer: StageActor? = nil) -> [UInt8] {
+    filter { $0.actor == actor && $0.direction == .sent && (peer == nil || $0.peer == peer) }
+      .flatMap(\.bytes)
   }
 
-  /// The bytes `actor` read, concatenated.
-  func read(by actor: StageActor) -> [UInt8] {
-    filter { $0.actor == actor && $0.direction == .received }.flatMap(\.bytes)
+  /// The bytes `actor` read, concatenated (from `peer` only, when given).
+  func read(by actor: StageActor, from peer: StageActor? = nil) -> [UInt8] {
+    filter { $0.actor == actor && $0.direction == .received && (peer == nil || $0.peer == peer) }
+      .flatMap(\.bytes)
   }
 
   /// How many reads `actor` made.

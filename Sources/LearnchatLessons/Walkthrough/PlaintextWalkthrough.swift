@@ -5,6 +5,8 @@ import LearnchatWire
 /// Lesson 1's demo: the plaintext chat, whose messages are raw bytes on the stream.
 public struct PlaintextWalkthrough: Walkthrough {
   public static let demoName = "plaintext"
+  /// Demo 1 has no keys and no nonces: nothing random.
+  public static let seededValues: String? = nil
   public static let stages = [
     StageDefinition(
       id: "connect", title: "Listen and connect", actor: .server,
@@ -14,7 +16,7 @@ public struct PlaintextWalkthrough: Walkthrough {
       placeholders: ["message", "message_length", "message_hex"]),
     StageDefinition(
       id: "eavesdrop", title: "What crosses the wire", actor: .wire,
-      placeholders: ["message", "message_hex"]),
+      placeholders: ["message", "message_hex", "message_length"]),
     StageDefinition(
       id: "two-sends", title: "Two quick sends, one read", actor: .client,
       placeholders: ["first", "second", "received", "read_count"]),
@@ -55,10 +57,10 @@ public struct PlaintextWalkthrough: Walkthrough {
       let clientPort = ValueText.port(serverConnection.remoteAddress.port, hidden: hidingPorts)
       report.values["server_address"] = "127.0.0.1:\(port)"
       report.values["client_address"] = "127.0.0.1:\(clientPort)"
-      report.say(.server, "[*] Listening on 127.0.0.1:\(port) ...")
-      report.say(.server, "[*] Connection from ('127.0.0.1', \(clientPort))")
-      report.say(.server, "I'm ready")
-      report.say(.client, "I'm ready")
+      report.say(.server, ChatLines.listening(host: "127.0.0.1", port: port))
+      report.say(.server, ChatLines.connection(from: "('127.0.0.1', \(clientPort))"))
+      report.say(.server, ChatLines.plaintextReady)
+      report.say(.client, ChatLines.plaintextReady)
     }
     guard let server, let client else { return }
 
@@ -67,7 +69,7 @@ public struct PlaintextWalkthrough: Walkthrough {
       report.values["message"] = Self.message
       report.values["message_length"] = String(sent.count)
       report.values["message_hex"] = ValueText.hex(sent)
-      report.say(.client, "You: \(Self.message)")
+      report.say(.client, ChatLines.sent(Self.message))
       report.show("client → server: the message, as the client wrote it", sent)
       report.export("01-client-message.bin", sent)
     }
@@ -76,8 +78,9 @@ public struct PlaintextWalkthrough: Walkthrough {
       let received = try server.receive() ?? []
       report.values["message"] = ChatText.displayable(received)
       report.values["message_hex"] = ValueText.hex(received)
+      report.values["message_length"] = String(received.count)
       report.show("wire: what the server read, and what anyone on the path can read", received)
-      report.say(.server, "[Peer]: \(ChatText.displayable(received))")
+      report.say(.server, ChatLines.peer(ChatText.displayable(received)))
     }
 
     try sequence.stage("two-sends") { report in
@@ -89,23 +92,24 @@ public struct PlaintextWalkthrough: Walkthrough {
       report.values["first"] = Self.quickSends.0
       report.values["second"] = Self.quickSends.1
       report.values["received"] = ChatText.displayable(received)
-      report.values["read_count"] = "1"
-      report.say(.client, "You: \(Self.quickSends.0)")
-      report.say(.client, "You: \(Self.quickSends.1)")
+      // Counted from the taps, not assumed: the lesson's text says how many reads it took.
+      report.values["read_count"] = String(report.collect(taps).readCount(by: .server))
+      report.say(.client, ChatLines.sent(Self.quickSends.0))
+      report.say(.client, ChatLines.sent(Self.quickSends.1))
       report.show("client → server: first send", first)
       report.show("client → server: second send", second)
       report.show("server: one read returned all of this", received)
-      report.say(.server, "[Peer]: \(ChatText.displayable(received))")
+      report.say(.server, ChatLines.peer(ChatText.displayable(received)))
     }
 
     try sequence.stage("exit") { report in
       let sent = try client.send(ChatText.exitCommand)
       client.connection.close()
       let received = try server.receive() ?? []
-      report.say(.client, "You: exit")
+      report.say(.client, ChatLines.sent(ChatText.exitCommand))
       report.show("client → server: exit", sent)
       if ChatText.isExit(ChatText.displayable(received)) {
-        report.say(.server, "[Peer exited]")
+        report.say(.server, ChatLines.peerExited)
       }
     }
   }

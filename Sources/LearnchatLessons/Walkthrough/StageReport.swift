@@ -26,6 +26,9 @@ public struct StageReport: Sendable {
   public struct TapRecord: Sendable {
     /// The peer whose socket it was.
     public let actor: StageActor
+    /// Who was at the other end of that socket: it names the connection, since the attacker
+    /// holds two.
+    public let peer: StageActor
     /// Whether that peer wrote or read the bytes.
     public let direction: WireRecord.Direction
     /// The bytes of that one system call.
@@ -73,22 +76,67 @@ public struct StageReport: Sendable {
   }
 }
 
-/// How an attack went, decided from what the victims really did, not assumed.
+/// How an attack went, decided from what the run observed, never assumed.
+///
+/// The verdict follows from ``Observed`` alone, the same way in lessons 3 and 4:
+/// - **succeeded**: a victim accepted something false (a changed, forged, replayed, reflected
+///   or reordered message shown as genuine), or the attacker learned a secret;
+/// - **disrupted**: nothing false got through and nothing leaked, but the chat was harmed: a
+///   message was lost, or the connection ended;
+/// - **failed**: nothing false got through, nothing leaked, and the chat went on unharmed.
 public struct AttackOutcome: Sendable, Equatable {
   /// The verdicts an attack can get.
   public enum Verdict: String, Sendable {
-    /// The attacker got what it wanted: read, forged, replayed...
+    /// Something false was accepted, or a secret learned.
     case succeeded
-    /// The victims noticed, or were not affected.
-    case failed
-    /// Nothing forged got through, but the chat is broken.
+    /// Nothing false got through, but a message was lost or the connection ended.
     case disrupted
+    /// Nothing false got through, and the chat went on unharmed.
+    case failed
   }
 
-  /// The verdict.
-  public let verdict: Verdict
+  /// What the run saw the victims do, as facts the attack's code checked.
+  public struct Observed: Sendable, Equatable {
+    /// A victim showed as genuine something the other victim did not send that way: changed
+    /// or forged text, a copy, its own words, messages out of order.
+    public var acceptedFalse = false
+    /// The attacker learned something secret: a message's text, or a session key.
+    public var learnedSecret = false
+    /// A message that was sent never reached the other side's screen.
+    public var messageLost = false
+    /// The connection ended before the chat did: a victim refused a frame or a handshake and
+    /// hung up, or lost step with the stream.
+    public var connectionEnded = false
+
+    /// Observations; all false means the attack changed nothing.
+    public init(
+      acceptedFalse: Bool = false, learnedSecret: Bool = false, messageLost: Bool = false,
+      connectionEnded: Bool = false
+    ) {
+      self.acceptedFalse = acceptedFalse
+      self.learnedSecret = learnedSecret
+      self.messageLost = messageLost
+      self.connectionEnded = connectionEnded
+    }
+  }
+
+  /// What the run observed.
+  public let observed: Observed
   /// One sentence saying what the victims did.
   public let summary: String
+
+  /// The outcome of an attack that led to `observed`, told in `summary`.
+  public init(_ observed: Observed, summary: String) {
+    self.observed = observed
+    self.summary = summary
+  }
+
+  /// The verdict, from the observations only.
+  public var verdict: Verdict {
+    if observed.acceptedFalse || observed.learnedSecret { return .succeeded }
+    if observed.messageLost || observed.connectionEnded { return .disrupted }
+    return .failed
+  }
 }
 
 /// What a walkthrough's caller decides after each stage.

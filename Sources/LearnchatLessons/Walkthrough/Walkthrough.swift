@@ -7,6 +7,9 @@ public protocol Walkthrough: Sendable {
   static var demoName: String { get }
   /// The stages, in the order `run` reports them.
   static var stages: [StageDefinition] { get }
+  /// What a run draws at random, and so what `--seed` fixes, as a phrase for the seeded-run
+  /// banner ("the RSA key pair, the session key, ..."); nil when it draws nothing.
+  static var seededValues: String? { get }
 
   /// A walkthrough drawing its randomness from `context`.
   ///

@@ -23,6 +23,8 @@ public final class WireTap: Sendable {
   public let keepsHistory: Bool
   /// Where indexes come from when the tap shares a timeline with others.
   private let sequence: WireTapSequence?
+  /// Another tap that gets every record too (see `init`).
+  private let forward: WireTap?
 
   // Sendable because the records are only touched under this Mutex: the chat's receive thread
   // and its sending thread record into the same tap.
@@ -43,13 +45,17 @@ public final class WireTap: Sendable {
   ///     stage by stage. The bytes are shared between the two lists, not copied.
   ///   - sequence: number the records from this counter, shared with other taps, so that the
   ///     records of several taps sort into one timeline; by default the tap counts its own.
+  ///   - forward: a tap that records everything this one does as well: a connection of its own
+  ///     for a capture file, feeding a tap that several connections share (a walkthrough's
+  ///     taps by role).
   public init(
     clock: any WireClock = SystemWireClock(), keepsHistory: Bool = false,
-    sequence: WireTapSequence? = nil
+    sequence: WireTapSequence? = nil, forward: WireTap? = nil
   ) {
     self.clock = clock
     self.keepsHistory = keepsHistory
     self.sequence = sequence
+    self.forward = forward
   }
 
   /// Appends a record with the next index, timed now.
@@ -64,6 +70,7 @@ public final class WireTap: Sendable {
       if keepsHistory { state.history.append(record) }
       state.nextIndex += 1
     }
+    forward?.record(direction, bytes)
   }
 
   /// Notes that the tapped connection is open (connect or accept returned, or the tap was

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LearnchatLessons
+import LearnchatWire
 
 extension PageStyle.Layout: ExpressibleByArgument {}
 
@@ -42,6 +43,12 @@ struct LessonCommand: ParsableCommand {
   var export: String?
 
   @Option(
+    help: ArgumentHelp(
+      "Also record the lesson's connections in a capture file (pcapng) for Wireshark.",
+      valueName: "FILE"))
+  var pcap: String?
+
+  @Option(
     help:
       "Dumps beside the text (side), below it (stacked), or side by side from 160 columns (auto).")
   var layout: PageStyle.Layout = .auto
@@ -71,6 +78,7 @@ struct LessonCommand: ParsableCommand {
       // Where the results go is checked first: a typo must not cost the whole lesson.
       if let html { try OutputFile.checkWritable(html) }
       if let export { try ExportWriter.prepare(export) }
+      if let pcap { try OutputFile.checkWritable(pcap) }
       InterruptHandling.install()
       let places = LessonPlaces(
         lesson: lesson, store: Self.progressStore(), resumeCommand: resumeCommand())
@@ -80,10 +88,24 @@ struct LessonCommand: ParsableCommand {
         StandardError.write(note + "\n")
         start = index.map { max(range.lowerBound, min(range.upperBound, $0)) }
       }
+      let capture = pcap.map { path in
+        // A seeded run's capture is timed by a clock that steps, not by the wall: the same
+        // times on every run, as the bytes are.
+        CaptureLog(
+          path: path,
+          clock: seed == nil
+            ? SystemWireClock()
+            : SteppingWireClock(
+              start: WireTimestamp(secondsSince1970: 1_767_225_600), stepNanoseconds: 1_000_000))
+      }
       let run = try LessonRunner(
         lesson: lesson, seed: seed, range: range,
-        presentation: presentation(start: start, places: places)
+        presentation: presentation(start: start, places: places), capture: capture
       ).run()
+      if let capture, let pcap {
+        try capture.write()
+        StandardError.write("learnchat: wrote \(pcap)\n")
+      }
       if let html {
         let page = HTMLPage.render(run, footer: .current(version: LearnchatVersion.current))
         try OutputFile.write(Array(page.utf8), to: html)

@@ -1,4 +1,5 @@
 import LearnchatCrypto
+import LearnchatWire
 
 /// Everything one run of a lesson produced, for the HTML page and the export.
 public struct LessonRun: Sendable {
@@ -64,13 +65,15 @@ public struct LessonRunner {
   let seed: String?
   let range: ClosedRange<Int>
   let presentation: any LessonPresentation
+  let capture: CaptureLog?
 
   /// A runner that shows the stages `range` (indexes into `lesson.stages`; all by default) of
   /// `lesson` through `presentation`.
   public init(
     lesson: Lesson, seed: String?, range: ClosedRange<Int>? = nil,
-    presentation: any LessonPresentation
+    presentation: any LessonPresentation, capture: CaptureLog? = nil
   ) {
+    self.capture = capture
     self.lesson = lesson
     self.seed = seed
     self.range = range ?? 0...(lesson.stages.count - 1)
@@ -82,7 +85,8 @@ public struct LessonRunner {
     let context = try seed.map { try CryptoContext.seeded($0) } ?? .system
     var run = LessonRun(lesson: lesson, seed: seed, range: range)
     presentation.begin(run)
-    let walkthrough = lesson.walkthrough.init(context: context, hidingPorts: seed != nil)
+    var walkthrough = lesson.walkthrough.init(context: context, hidingPorts: seed != nil)
+    walkthrough.capture = capture
     do {
       try runWalkthrough(walkthrough, into: &run)
     } catch {

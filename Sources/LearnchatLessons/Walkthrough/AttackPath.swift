@@ -15,10 +15,12 @@ struct AttackPath {
   init(taps: PeerTaps) throws {
     let (attackerClientSide, clientSide) = try makeLoopbackPair()
     let (serverSide, attackerServerSide) = try makeLoopbackPair()
-    clientSide.tap = taps.tap(.client, facing: .attacker)
-    serverSide.tap = taps.tap(.server, facing: .attacker)
-    attackerClientSide.tap = taps.tap(.attacker, facing: .client)
-    attackerServerSide.tap = taps.tap(.attacker, facing: .server)
+    taps.attach(
+      connector: clientSide, as: .init(actor: .client, peer: .attacker),
+      acceptor: attackerClientSide, as: .init(actor: .attacker, peer: .client))
+    taps.attach(
+      connector: attackerServerSide, as: .init(actor: .attacker, peer: .server),
+      acceptor: serverSide, as: .init(actor: .server, peer: .attacker))
     client = FramedChannel(connection: clientSide)
     server = FramedChannel(connection: serverSide)
     attackerToClient = FramedChannel(connection: attackerClientSide)

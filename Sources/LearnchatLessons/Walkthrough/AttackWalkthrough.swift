@@ -44,12 +44,15 @@ public struct AttackWalkthrough: Walkthrough {
 
   let context: CryptoContext
 
+  /// Where the run\'s connections are also recorded for `--pcap`, if anywhere.
+  public var capture: CaptureLog?
+
   public init(context: CryptoContext, hidingPorts: Bool) {
     self.context = context
   }
 
   public func run(onStage: (StageReport) throws -> StageDecision) throws {
-    try StageSequence.run(Self.stages, onStage: onStage) { sequence, taps in
+    try StageSequence.run(Self.stages, capture: capture, onStage: onStage) { sequence, taps in
       let attacks = Demo2Attacks(taps: taps, context: context)
       try sequence.stage("eavesdrop", attacks.eavesdrop)
       // One server key for all the demo-2 chats below: generation is the slow step.

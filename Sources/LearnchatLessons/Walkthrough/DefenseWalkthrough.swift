@@ -58,12 +58,15 @@ public struct DefenseWalkthrough: Walkthrough {
 
   let context: CryptoContext
 
+  /// Where the run\'s connections are also recorded for `--pcap`, if anywhere.
+  public var capture: CaptureLog?
+
   public init(context: CryptoContext, hidingPorts: Bool) {
     self.context = context
   }
 
   public func run(onStage: (StageReport) throws -> StageDecision) throws {
-    try StageSequence.run(Self.stages, onStage: onStage) { sequence, taps in
+    try StageSequence.run(Self.stages, capture: capture, onStage: onStage) { sequence, taps in
       let identity = try Ed25519.PrivateKey(context: context)
       try Demo3Walk(taps: taps, context: context, identity: identity).run(sequence)
       let attacks = Demo3Attacks(taps: taps, context: context, identity: identity)

@@ -63,10 +63,12 @@ struct Demo2Attacks {
     defer {
       for connection in [attackerSide, client, server, attackerToServer] { connection.close() }
     }
-    client.tap = taps.tap(.client, facing: .attacker)
-    attackerSide.tap = taps.tap(.attacker, facing: .client)
-    attackerToServer.tap = taps.tap(.attacker, facing: .server)
-    server.tap = taps.tap(.server, facing: .attacker)
+    taps.attach(
+      connector: client, as: .init(actor: .client, peer: .attacker),
+      acceptor: attackerSide, as: .init(actor: .attacker, peer: .client))
+    taps.attach(
+      connector: attackerToServer, as: .init(actor: .attacker, peer: .server),
+      acceptor: server, as: .init(actor: .server, peer: .attacker))
     let message = "My password is hunter2."
     try PlaintextPeer(connection: client).send(message)
     let seen = try PlaintextPeer(connection: attackerSide).receive() ?? []
@@ -91,23 +93,24 @@ struct Demo2Attacks {
     let chat = try session(serverKey)
     defer { chat.path.close() }
     try clientSends([Self.message], chat, &report)
-    var body = try chat.path.interceptFromClient()
-    let offset = AESGCM.nonceByteCount  // the first ciphertext byte
-    let original = body[offset]
-    body[offset] ^= 0x01
-    try chat.path.attackerToServer.send(body)
+    // The same change `learnchat intercept --attack tamper-bit` makes to live traffic.
+    guard
+      let flip = FrameTampering.flipFirstCiphertextBit(
+        try chat.path.interceptFromClient(), demo: 2)
+    else { throw WalkthroughError.wireMismatch(stage: report.stage.id) }
+    try chat.path.attackerToServer.send(flip.body)
     report.say(
       .attacker,
-      "flipped the lowest bit of ciphertext byte 0: \(Hex.string(original)) → \(Hex.string(body[offset]))"
+      "flipped the lowest bit of ciphertext byte 0: \(Hex.string(flip.original)) → \(Hex.string(flip.changed))"
     )
     let reads = [read(chat.server, by: .server, &report)]
     report.values["message"] = Self.message
-    report.values["offset"] = String(FrameDecoder.headerSize + offset)
-    report.values["original_byte"] = Hex.string(original)
-    report.values["changed_byte"] = Hex.string(body[offset])
+    report.values["offset"] = String(FrameDecoder.headerSize + flip.offset)
+    report.values["original_byte"] = Hex.string(flip.original)
+    report.values["changed_byte"] = Hex.string(flip.changed)
     report.show(
-      "attacker → server: the frame with one bit changed", try FrameEncoder.encode(body),
-      fields: FrameLayout.messageFrame(bodyCount: body.count))
+      "attacker → server: the frame with one bit changed", try FrameEncoder.encode(flip.body),
+      fields: FrameLayout.messageFrame(bodyCount: flip.body.count))
     var observed = AttackOutcome.Observed()
     observed.add(sent: [Self.message], reads: reads)
     report.outcome = AttackOutcome(
@@ -126,11 +129,11 @@ struct Demo2Attacks {
     let first = try chat.path.interceptFromClient()
     let second = try chat.path.interceptFromClient()
     let originalPrefix = try FrameEncoder.header(bodyCount: first.count)
-    let changedPrefix = try FrameEncoder.header(bodyCount: first.count + 1)
     // One more than the truth: the server will take the next frame's first byte as part of
-    // this one, and read the rest of the stream out of step.
-    let secondFrame = try FrameEncoder.encode(second)
-    let forged = changedPrefix + first + secondFrame
+    // this one, and read the rest of the stream out of step (as `intercept --attack
+    // tamper-length` does).
+    let forged = try FrameTampering.lengthOneTooLong(first, then: second)
+    let changedPrefix = Array(forged.prefix(FrameDecoder.headerSize))
     try chat.path.attackerToServer.connection.writeAll(forged)
     chat.path.attackerToServer.close()
     report.say(
@@ -149,7 +152,7 @@ struct Demo2Attacks {
     report.values["changed_prefix"] = ValueText.hex(changedPrefix)
     report.values["original_length"] = String(first.count)
     report.values["changed_length"] = String(first.count + 1)
-    report.values["second_prefix"] = ValueText.hex(secondFrame.prefix(FrameDecoder.headerSize))
+    report.values["second_prefix"] = ValueText.hex(try FrameEncoder.header(bodyCount: second.count))
     report.values["misread_prefix"] = ValueText.hex(misread)
     report.values["misread_length"] = String(FrameDecoder.parseLength(misread) ?? 0)
     report.values["bytes_left"] = String(forged.count - misreadStart - FrameDecoder.headerSize)
@@ -305,7 +308,7 @@ struct Demo2Attacks {
   func oversizedLength(_ report: inout StageReport, _ serverKey: RSAPrivateKey) throws {
     let chat = try session(serverKey)
     defer { chat.path.close() }
-    let header: [UInt8] = [0xff, 0xff, 0xff, 0xff]
+    let header = FrameTampering.oversizedLengthPrefix
     try chat.path.attackerToServer.connection.writeAll(header)
     report.say(
       .attacker, "sent a length prefix of ff ff ff ff (4 GiB minus 1 byte) and nothing else")

@@ -63,14 +63,16 @@ struct Demo3Attacks {
     let chat = try session()
     defer { chat.path.close() }
     try clientSends([Demo2Attacks.message], chat, &report)
-    var body = try chat.path.interceptFromClient()
-    body[0] ^= 0x01
-    try chat.path.attackerToServer.send(body)
+    guard
+      let flip = FrameTampering.flipFirstCiphertextBit(
+        try chat.path.interceptFromClient(), demo: 3)
+    else { throw WalkthroughError.wireMismatch(stage: report.stage.id) }
+    try chat.path.attackerToServer.send(flip.body)
     report.say(.attacker, "flipped the lowest bit of ciphertext byte 0")
-    let frame = try FrameEncoder.encode(body)
+    let frame = try FrameEncoder.encode(flip.body)
     report.show(
       "attacker → server: the frame with one bit changed", frame,
-      fields: Demo3FrameLayout.messageFrame(bodyCount: body.count))
+      fields: Demo3FrameLayout.messageFrame(bodyCount: flip.body.count))
     judge(
       &report, sent: [Demo2Attacks.message], reads: [read(chat.server, by: .server, &report)],
       summary: "the tag did not match; the server showed no text and hung up.")
@@ -84,9 +86,9 @@ struct Demo3Attacks {
     let first = try chat.path.interceptFromClient()
     let second = try chat.path.interceptFromClient()
     let originalPrefix = try FrameEncoder.header(bodyCount: first.count)
-    let changedPrefix = try FrameEncoder.header(bodyCount: first.count + 1)
-    try chat.path.attackerToServer.connection.writeAll(
-      changedPrefix + first + FrameEncoder.encode(second))
+    let forged = try FrameTampering.lengthOneTooLong(first, then: second)
+    let changedPrefix = Array(forged.prefix(FrameDecoder.headerSize))
+    try chat.path.attackerToServer.connection.writeAll(forged)
     report.say(
       .attacker,
       "changed the length \(ValueText.hex(originalPrefix)) → \(ValueText.hex(changedPrefix))")
@@ -279,7 +281,7 @@ struct Demo3Attacks {
   func oversizedLength(_ report: inout StageReport) throws {
     let chat = try session()
     defer { chat.path.close() }
-    try chat.path.attackerToServer.connection.writeAll([0xff, 0xff, 0xff, 0xff])
+    try chat.path.attackerToServer.connection.writeAll(FrameTampering.oversizedLengthPrefix)
     report.say(.attacker, "sent a length prefix of ff ff ff ff")
     let reads = [read(chat.server, by: .server, &report)]
     judge(

@@ -56,13 +56,16 @@ public struct HandshakeWalkthrough: Walkthrough {
   let context: CryptoContext
   let hidingPorts: Bool
 
+  /// Where the run\'s connections are also recorded for `--pcap`, if anywhere.
+  public var capture: CaptureLog?
+
   public init(context: CryptoContext, hidingPorts: Bool) {
     self.context = context
     self.hidingPorts = hidingPorts
   }
 
   public func run(onStage: (StageReport) throws -> StageDecision) throws {
-    try StageSequence.run(Self.stages, onStage: onStage) { sequence, taps in
+    try StageSequence.run(Self.stages, capture: capture, onStage: onStage) { sequence, taps in
       let session = Session(context: context, hidingPorts: hidingPorts, taps: taps)
       defer { session.close() }
       try session.run(sequence)
@@ -103,9 +106,11 @@ private final class Session {
     var serverFrames: FramedChannel?
     var clientFrames: FramedChannel?
     try sequence.stage("connect") { report in
-      let client = try TCPConnection.connect(
-        host: "127.0.0.1", port: listener.port, tap: taps.client)
-      let server = try listener.accept(tap: taps.server)
+      let client = try TCPConnection.connect(host: "127.0.0.1", port: listener.port)
+      let server = try listener.accept()
+      taps.attach(
+        connector: client, as: .init(actor: .client, peer: .server),
+        acceptor: server, as: .init(actor: .server, peer: .client))
       connections = [client, server]
       clientFrames = FramedChannel(connection: client)
       serverFrames = FramedChannel(connection: server)

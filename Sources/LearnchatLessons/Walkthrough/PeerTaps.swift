@@ -22,10 +22,30 @@ struct PeerTaps {
   ]
 
   private let taps: [End: WireTap]
+  /// Where every connection also goes for `--pcap`, if anywhere.
+  let capture: CaptureLog?
 
-  init() {
+  init(capture: CaptureLog? = nil) {
     let sequence = WireTapSequence()
     taps = Dictionary(uniqueKeysWithValues: Self.ends.map { ($0, WireTap(sequence: sequence)) })
+    self.capture = capture
+  }
+
+  /// Taps both ends of one TCP connection: `connector` (the end that called `connect`), held by
+  /// `connectorEnd.actor` facing `connectorEnd.peer`, and `acceptor` likewise. With a capture,
+  /// the connection goes into it too, as its connecting end saw it (one end is the whole
+  /// conversation), through a tap of its own that feeds the role's tap.
+  func attach(
+    connector: TCPConnection, as connectorEnd: End, acceptor: TCPConnection, as acceptorEnd: End
+  ) {
+    acceptor.tap = tap(acceptorEnd.actor, facing: acceptorEnd.peer)
+    let shared = tap(connectorEnd.actor, facing: connectorEnd.peer)
+    guard let capture, let own = capture.newTap(forwardingTo: shared) else {
+      connector.tap = shared
+      return
+    }
+    connector.tap = own
+    capture.add(connector, tap: own, end: .client)
   }
 
   /// The tap for `actor`'s socket whose other end is `peer`.

@@ -29,12 +29,15 @@ public struct PlaintextWalkthrough: Walkthrough {
 
   let hidingPorts: Bool
 
+  /// Where the run\'s connections are also recorded for `--pcap`, if anywhere.
+  public var capture: CaptureLog?
+
   public init(context: CryptoContext, hidingPorts: Bool) {
     self.hidingPorts = hidingPorts
   }
 
   public func run(onStage: (StageReport) throws -> StageDecision) throws {
-    try StageSequence.run(Self.stages, onStage: onStage, runStages)
+    try StageSequence.run(Self.stages, capture: capture, onStage: onStage, runStages)
   }
 
   private func runStages(_ sequence: StageSequence, taps: PeerTaps) throws {
@@ -48,9 +51,11 @@ public struct PlaintextWalkthrough: Walkthrough {
     }
 
     try sequence.stage("connect") { report in
-      let clientConnection = try TCPConnection.connect(
-        host: "127.0.0.1", port: listener.port, tap: taps.client)
-      let serverConnection = try listener.accept(tap: taps.server)
+      let clientConnection = try TCPConnection.connect(host: "127.0.0.1", port: listener.port)
+      let serverConnection = try listener.accept()
+      taps.attach(
+        connector: clientConnection, as: .init(actor: .client, peer: .server),
+        acceptor: serverConnection, as: .init(actor: .server, peer: .client))
       client = PlaintextPeer(connection: clientConnection)
       server = PlaintextPeer(connection: serverConnection)
       let port = ValueText.port(listener.port, hidden: hidingPorts)

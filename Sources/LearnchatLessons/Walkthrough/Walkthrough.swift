@@ -1,4 +1,5 @@
 import LearnchatCrypto
+import LearnchatWire
 
 /// A demo run inside one process, server and client over a real loopback TCP connection,
 /// reporting after each stage what it did.
@@ -16,6 +17,9 @@ public protocol Walkthrough: Sendable {
   /// With `hidingPorts`, the OS-assigned port numbers are shown as `PORT`, so that two seeded
   /// runs print the same bytes.
   init(context: CryptoContext, hidingPorts: Bool)
+
+  /// Where the run's connections are also recorded for `--pcap`, if anywhere.
+  var capture: CaptureLog? { get set }
 
   /// Runs the demo, calling `onStage` after each stage; `.stop` ends it there. Each report
   /// carries the files `--export` writes for its stage (keys, frames).
@@ -49,11 +53,12 @@ struct StageSequence {
   /// Runs a whole walkthrough: `body` drives the demo through `sequence`'s stages with fresh
   /// taps; a `.stop` at a pause ends it quietly.
   static func run(
-    _ stages: [StageDefinition], onStage: (StageReport) throws -> StageDecision,
+    _ stages: [StageDefinition], capture: CaptureLog? = nil,
+    onStage: (StageReport) throws -> StageDecision,
     _ body: (StageSequence, PeerTaps) throws -> Void
   ) throws {
     try withoutActuallyEscaping(onStage) { onStage in
-      let taps = PeerTaps()
+      let taps = PeerTaps(capture: capture)
       do {
         try body(StageSequence(taps: taps, onStage: onStage, stages: stages), taps)
       } catch is Stopped {

@@ -31,8 +31,9 @@ public final class CaptureLog: Sendable {
     self.clock = clock
   }
 
-  /// A tap for a connection about to be made or accepted, or nil once the log is full.
-  public func newTap() -> WireTap? {
+  /// A tap for a connection about to be made or accepted (also recording into `forward`, when
+  /// given), or nil once the log is full.
+  public func newTap(forwardingTo forward: WireTap? = nil) -> WireTap? {
     let full = entries.withLock { entries in
       entries.count >= Self.connectionLimit
         || entries.reduce(0) { $0 + $1.tap.history.reduce(0) { $0 + $1.bytes.count } }
@@ -42,7 +43,7 @@ public final class CaptureLog: Sendable {
       truncated.withLock { $0 = true }
       return nil
     }
-    return WireTap(clock: clock, keepsHistory: true)
+    return WireTap(clock: clock, keepsHistory: true, forward: forward)
   }
 
   /// Records `connection`, tapped from its first byte by `tap` (from `newTap`), as seen from

@@ -62,7 +62,8 @@ let package = Package(
     ),
     // What more than one test target needs: running tshark with the dissector.
     .target(name: "LearnchatTestSupport", path: "Tests/Support/LearnchatTestSupport"),
-    .testTarget(name: "LearnchatWireTests", dependencies: ["LearnchatWire", "LearnchatTestSupport"]),
+    .testTarget(
+      name: "LearnchatWireTests", dependencies: ["LearnchatWire", "LearnchatTestSupport"]),
     .testTarget(
       name: "LearnchatDemosTests",
       dependencies: ["LearnchatDemos"],
@@ -89,27 +90,12 @@ let package = Package(
   swiftLanguageModes: [.v6]
 )
 
-// Fuzzing (Fuzz/, scripts/fuzz): the targets' logic in one library; one executable per target,
-// which scripts/fuzz builds with libFuzzer and a plain build makes a replayer of input files;
-// the seed corpus generator; and a test replaying every seed and past crash.
-let fuzzTargets = [
-  "FuzzFrameDecoder", "FuzzPublicKey", "FuzzDemo2Server", "FuzzDemo2Client", "FuzzDemo3Server",
-  "FuzzDemo3Client", "FuzzLesson",
+// Fuzzing lives in the nested package Fuzz/Package.swift (scripts/fuzz; scripts/test runs its
+// regression tests), so that a plain `swift build` here compiles only learnchat and its layers.
+// It uses these layers as libraries.
+package.products += [
+  .library(name: "LearnchatCrypto", targets: ["LearnchatCrypto"]),
+  .library(name: "LearnchatWire", targets: ["LearnchatWire"]),
+  .library(name: "LearnchatDemos", targets: ["LearnchatDemos"]),
+  .library(name: "LearnchatLessons", targets: ["LearnchatLessons"]),
 ]
-package.targets += [
-  .target(
-    name: "LearnchatFuzzCore",
-    dependencies: ["LearnchatCrypto", "LearnchatWire", "LearnchatDemos", "LearnchatLessons"],
-    path: "Fuzz/Core"
-  ),
-  .executableTarget(
-    name: "FuzzSeeds",
-    dependencies: ["LearnchatCrypto", "LearnchatWire", "LearnchatDemos", "LearnchatFuzzCore"],
-    path: "Fuzz/Seeds"
-  ),
-  .testTarget(
-    name: "FuzzRegressionTests", dependencies: ["LearnchatFuzzCore", "LearnchatLessons"]),
-]
-package.targets += fuzzTargets.map {
-  .executableTarget(name: $0, dependencies: ["LearnchatFuzzCore"], path: "Fuzz/\($0)")
-}

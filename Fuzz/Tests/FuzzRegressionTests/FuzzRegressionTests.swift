@@ -7,9 +7,9 @@ import Testing
 /// through the same function the fuzzer calls, and every past finding in
 /// Fuzz/regressions/<target>/ through the target's own executable, so a fixed crash stays fixed.
 @Suite struct FuzzRegressionTests {
+  /// The Fuzz folder: this file is in Fuzz/Tests/FuzzRegressionTests/.
   static let fuzzFolder = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fuzz")
 
   static func inputs(_ kind: String, for target: FuzzTarget) -> [URL] {
     FuzzTarget.files(

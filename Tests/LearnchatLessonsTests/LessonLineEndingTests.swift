@@ -7,8 +7,7 @@ import Testing
 /// and "\r". Files saved with Windows or old Mac line endings load as their "\n" twins.
 @Suite struct LessonLineEndingTests {
   static let fixtures = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("LearnchatLessonsTests/Fixtures/lessons")
+    .deletingLastPathComponent().appendingPathComponent("Fixtures/lessons")
 
   @Test(arguments: ["\r\n", "\r"])
   func lessonsLoadWithAnyLineEnding(ending: String) throws {

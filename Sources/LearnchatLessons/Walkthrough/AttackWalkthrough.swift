@@ -9,38 +9,51 @@ public struct AttackWalkthrough: Walkthrough {
   public static let seededValues: String? =
     "the RSA key pairs (the server's and the attacker's), every session key, OAEP's random "
     + "seeds and every nonce"
-  public static let stages = [
-    StageDefinition(
-      id: "eavesdrop", title: "Eavesdropping on demo 1", actor: .attacker,
-      placeholders: ["message", "message_hex"]),
-    StageDefinition(
-      id: "tamper-bit", title: "Flipping one ciphertext bit", actor: .attacker,
-      placeholders: ["message", "offset", "original_byte", "changed_byte"]),
-    StageDefinition(
-      id: "tamper-length", title: "Changing the length prefix", actor: .attacker,
-      placeholders: [
-        "original_prefix", "changed_prefix", "original_length", "changed_length",
-        "second_prefix", "misread_prefix", "misread_length", "bytes_left", "server_error",
-      ]),
-    StageDefinition(
-      id: "replay", title: "Replaying a recorded frame", actor: .attacker,
-      placeholders: ["message"]),
-    StageDefinition(
-      id: "reflection", title: "Reflecting a frame to its sender", actor: .attacker,
-      placeholders: ["message"]),
-    StageDefinition(
-      id: "drop-reorder", title: "Dropping and reordering frames", actor: .attacker,
-      placeholders: ["first", "second", "third"]),
-    StageDefinition(
-      id: "mitm", title: "A man in the middle", actor: .attacker,
-      placeholders: ["session_key", "message", "rewritten"]),
-    StageDefinition(
-      id: "nonce-reuse", title: "A repeated nonce", actor: .attacker,
-      placeholders: ["nonce", "known", "secret", "xor"]),
-    StageDefinition(
-      id: "oversized-length", title: "A length prefix of ff ff ff ff", actor: .attacker,
-      placeholders: ["limit", "server_error"]),
-  ]
+  /// The stages, in run order.
+  public enum Stage: String, WalkthroughStage {
+    case eavesdrop
+    case tamperBit = "tamper-bit"
+    case tamperLength = "tamper-length"
+    case replay, reflection
+    case dropReorder = "drop-reorder"
+    case mitm
+    case nonceReuse = "nonce-reuse"
+    case oversizedLength = "oversized-length"
+
+    public var details: StageDetails {
+      switch self {
+      case .eavesdrop:
+        StageDetails(
+          "Eavesdropping on demo 1", .attacker, placeholders: ["message", "message_hex"])
+      case .tamperBit:
+        StageDetails(
+          "Flipping one ciphertext bit", .attacker,
+          placeholders: ["message", "offset", "original_byte", "changed_byte"])
+      case .tamperLength:
+        StageDetails(
+          "Changing the length prefix", .attacker,
+          placeholders: [
+            "original_prefix", "changed_prefix", "original_length", "changed_length",
+            "second_prefix", "misread_prefix", "misread_length", "bytes_left", "server_error",
+          ])
+      case .replay: StageDetails("Replaying a recorded frame", .attacker, placeholders: ["message"])
+      case .reflection:
+        StageDetails("Reflecting a frame to its sender", .attacker, placeholders: ["message"])
+      case .dropReorder:
+        StageDetails(
+          "Dropping and reordering frames", .attacker, placeholders: ["first", "second", "third"])
+      case .mitm:
+        StageDetails(
+          "A man in the middle", .attacker, placeholders: ["session_key", "message", "rewritten"])
+      case .nonceReuse:
+        StageDetails(
+          "A repeated nonce", .attacker, placeholders: ["nonce", "known", "secret", "xor"])
+      case .oversizedLength:
+        StageDetails(
+          "A length prefix of ff ff ff ff", .attacker, placeholders: ["limit", "server_error"])
+      }
+    }
+  }
 
   let context: CryptoContext
 
@@ -52,19 +65,19 @@ public struct AttackWalkthrough: Walkthrough {
   }
 
   public func run(onStage: (StageReport) throws -> StageDecision) throws {
-    try StageSequence.run(Self.stages, capture: capture, onStage: onStage) { sequence, taps in
+    try StageSequence<Stage>.run(capture: capture, onStage: onStage) { sequence, taps in
       let attacks = Demo2Attacks(taps: taps, context: context)
-      try sequence.stage("eavesdrop", attacks.eavesdrop)
+      try sequence.stage(.eavesdrop, attacks.eavesdrop)
       // One server key for all the demo-2 chats below: generation is the slow step.
       let serverKey = try RSAPrivateKey(context: context)
-      try sequence.stage("tamper-bit") { try attacks.tamperBit(&$0, serverKey) }
-      try sequence.stage("tamper-length") { try attacks.tamperLength(&$0, serverKey) }
-      try sequence.stage("replay") { try attacks.replay(&$0, serverKey) }
-      try sequence.stage("reflection") { try attacks.reflection(&$0, serverKey) }
-      try sequence.stage("drop-reorder") { try attacks.dropReorder(&$0, serverKey) }
-      try sequence.stage("mitm") { try attacks.manInTheMiddle(&$0, serverKey) }
-      try sequence.stage("nonce-reuse") { try attacks.nonceReuse(&$0, serverKey) }
-      try sequence.stage("oversized-length") { try attacks.oversizedLength(&$0, serverKey) }
+      try sequence.stage(.tamperBit) { try attacks.tamperBit(&$0, serverKey) }
+      try sequence.stage(.tamperLength) { try attacks.tamperLength(&$0, serverKey) }
+      try sequence.stage(.replay) { try attacks.replay(&$0, serverKey) }
+      try sequence.stage(.reflection) { try attacks.reflection(&$0, serverKey) }
+      try sequence.stage(.dropReorder) { try attacks.dropReorder(&$0, serverKey) }
+      try sequence.stage(.mitm) { try attacks.manInTheMiddle(&$0, serverKey) }
+      try sequence.stage(.nonceReuse) { try attacks.nonceReuse(&$0, serverKey) }
+      try sequence.stage(.oversizedLength) { try attacks.oversizedLength(&$0, serverKey) }
     }
   }
 }

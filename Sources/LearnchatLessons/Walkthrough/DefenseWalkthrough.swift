@@ -9,52 +9,76 @@ public struct DefenseWalkthrough: Walkthrough {
   /// Demo 3's nonces are counters and Ed25519 signs deterministically: only keys are random.
   public static let seededValues: String? =
     "the identity keys (the server's and the attacker's) and every ephemeral X25519 key"
-  public static let stages = [
-    StageDefinition(
-      id: "identity", title: "The server's identity key, pinned by the client", actor: .server,
-      placeholders: ["identity_public", "fingerprint"]),
-    StageDefinition(
-      id: "client-hello", title: "ClientHello: an ephemeral X25519 key", actor: .client,
-      placeholders: ["client_ephemeral", "frame_length", "body_length", "length_prefix"]),
-    StageDefinition(
-      id: "server-hello", title: "ServerHello: signed by the identity key", actor: .server,
-      placeholders: [
-        "server_ephemeral", "signature_short", "frame_length", "body_length", "length_prefix",
-      ]),
-    StageDefinition(
-      id: "keys", title: "One shared secret, two keys", actor: .client,
-      placeholders: ["shared_secret", "transcript_hash", "client_key", "server_key"]),
-    StageDefinition(
-      id: "message", title: "A message with a counted nonce", actor: .client,
-      placeholders: [
-        "message", "nonce_0", "nonce_1", "length_prefix", "frame_length", "body_length",
-        "demo2_frame_length",
-      ]),
-    StageDefinition(
-      id: "tamper-bit", title: "Attack: flipping one bit", actor: .attacker,
-      placeholders: ["server_error"]),
-    StageDefinition(
-      id: "tamper-length", title: "Attack: changing the length prefix", actor: .attacker,
-      placeholders: ["original_prefix", "changed_prefix", "server_error"]),
-    StageDefinition(
-      id: "replay", title: "Attack: replaying a frame", actor: .attacker,
-      placeholders: ["message", "server_error"]),
-    StageDefinition(
-      id: "reflection", title: "Attack: reflecting a frame", actor: .attacker,
-      placeholders: ["message", "client_error"]),
-    StageDefinition(
-      id: "drop-reorder", title: "Attack: dropping and reordering", actor: .attacker,
-      placeholders: ["message_0", "message_1", "message_2", "reorder_error", "drop_error"]),
-    StageDefinition(
-      id: "mitm", title: "Attack: a man in the middle", actor: .attacker,
-      placeholders: ["impostor_fingerprint", "fingerprint", "client_error", "signature_error"]),
-    StageDefinition(
-      id: "nonce-reuse", title: "Attack: hoping for a repeated nonce", actor: .attacker,
-      placeholders: ["nonce_0", "nonce_1"]),
-    StageDefinition(
-      id: "oversized-length", title: "Attack: a length prefix of ff ff ff ff", actor: .attacker,
-      placeholders: ["server_error"]),
-  ]
+  /// The stages, in run order.
+  public enum Stage: String, WalkthroughStage {
+    case identity
+    case clientHello = "client-hello"
+    case serverHello = "server-hello"
+    case keys, message
+    case tamperBit = "tamper-bit"
+    case tamperLength = "tamper-length"
+    case replay, reflection
+    case dropReorder = "drop-reorder"
+    case mitm
+    case nonceReuse = "nonce-reuse"
+    case oversizedLength = "oversized-length"
+
+    public var details: StageDetails {
+      switch self {
+      case .identity:
+        StageDetails(
+          "The server's identity key, pinned by the client", .server,
+          placeholders: ["identity_public", "fingerprint"])
+      case .clientHello:
+        StageDetails(
+          "ClientHello: an ephemeral X25519 key", .client,
+          placeholders: ["client_ephemeral", "frame_length", "body_length", "length_prefix"])
+      case .serverHello:
+        StageDetails(
+          "ServerHello: signed by the identity key", .server,
+          placeholders: [
+            "server_ephemeral", "signature_short", "frame_length", "body_length", "length_prefix",
+          ])
+      case .keys:
+        StageDetails(
+          "One shared secret, two keys", .client,
+          placeholders: ["shared_secret", "transcript_hash", "client_key", "server_key"])
+      case .message:
+        StageDetails(
+          "A message with a counted nonce", .client,
+          placeholders: [
+            "message", "nonce_0", "nonce_1", "length_prefix", "frame_length", "body_length",
+            "demo2_frame_length",
+          ])
+      case .tamperBit:
+        StageDetails("Attack: flipping one bit", .attacker, placeholders: ["server_error"])
+      case .tamperLength:
+        StageDetails(
+          "Attack: changing the length prefix", .attacker,
+          placeholders: ["original_prefix", "changed_prefix", "server_error"])
+      case .replay:
+        StageDetails(
+          "Attack: replaying a frame", .attacker, placeholders: ["message", "server_error"])
+      case .reflection:
+        StageDetails(
+          "Attack: reflecting a frame", .attacker, placeholders: ["message", "client_error"])
+      case .dropReorder:
+        StageDetails(
+          "Attack: dropping and reordering", .attacker,
+          placeholders: ["message_0", "message_1", "message_2", "reorder_error", "drop_error"])
+      case .mitm:
+        StageDetails(
+          "Attack: a man in the middle", .attacker,
+          placeholders: ["impostor_fingerprint", "fingerprint", "client_error", "signature_error"])
+      case .nonceReuse:
+        StageDetails(
+          "Attack: hoping for a repeated nonce", .attacker, placeholders: ["nonce_0", "nonce_1"])
+      case .oversizedLength:
+        StageDetails(
+          "Attack: a length prefix of ff ff ff ff", .attacker, placeholders: ["server_error"])
+      }
+    }
+  }
 
   let context: CryptoContext
 
@@ -66,18 +90,18 @@ public struct DefenseWalkthrough: Walkthrough {
   }
 
   public func run(onStage: (StageReport) throws -> StageDecision) throws {
-    try StageSequence.run(Self.stages, capture: capture, onStage: onStage) { sequence, taps in
+    try StageSequence<Stage>.run(capture: capture, onStage: onStage) { sequence, taps in
       let identity = try Ed25519.PrivateKey(context: context)
       try Demo3Walk(taps: taps, context: context, identity: identity).run(sequence)
       let attacks = Demo3Attacks(taps: taps, context: context, identity: identity)
-      try sequence.stage("tamper-bit", attacks.tamperBit)
-      try sequence.stage("tamper-length", attacks.tamperLength)
-      try sequence.stage("replay", attacks.replay)
-      try sequence.stage("reflection", attacks.reflection)
-      try sequence.stage("drop-reorder", attacks.dropReorder)
-      try sequence.stage("mitm", attacks.manInTheMiddle)
-      try sequence.stage("nonce-reuse", attacks.nonceReuse)
-      try sequence.stage("oversized-length", attacks.oversizedLength)
+      try sequence.stage(.tamperBit, attacks.tamperBit)
+      try sequence.stage(.tamperLength, attacks.tamperLength)
+      try sequence.stage(.replay, attacks.replay)
+      try sequence.stage(.reflection, attacks.reflection)
+      try sequence.stage(.dropReorder, attacks.dropReorder)
+      try sequence.stage(.mitm, attacks.manInTheMiddle)
+      try sequence.stage(.nonceReuse, attacks.nonceReuse)
+      try sequence.stage(.oversizedLength, attacks.oversizedLength)
     }
   }
 }
@@ -91,7 +115,7 @@ private struct Demo3Walk {
   let context: CryptoContext
   let identity: Ed25519.PrivateKey
 
-  func run(_ sequence: StageSequence) throws {
+  func run(_ sequence: StageSequence<DefenseWalkthrough.Stage>) throws {
     let path = try AttackPath(taps: taps)
     defer { path.close() }
     let server = Demo3ServerHandshake(framed: path.server, identity: identity, context: context)
@@ -99,7 +123,7 @@ private struct Demo3Walk {
       framed: path.client, context: context, trust: Demo3Trust.pinned(identity.publicKey))
     let fingerprint = try Demo3.fingerprint(of: identity.publicKey)
 
-    try sequence.stage("identity") { report in
+    try sequence.stage(.identity) { report in
       report.values["identity_public"] = ValueText.hex(identity.publicKey.rawRepresentation)
       report.values["fingerprint"] = fingerprint
       report.say(.server, ChatLines.serverFingerprint(fingerprint))
@@ -108,38 +132,34 @@ private struct Demo3Walk {
       report.export("server-identity.pem", try identity.pem())
     }
 
-    var ephemeral: X25519.PrivateKey?
-    var clientHello: [UInt8]?
-    try sequence.stage("client-hello") { report in
+    let (ephemeral, clientHello) = try sequence.stage(.clientHello) { report in
       let key = try client.sendClientHello()
-      ephemeral = key
       try path.relayToServer()
-      clientHello = try server.receiveClientHello()
+      let hello = try server.receiveClientHello()
       report.values["client_ephemeral"] = ValueText.hex(key.publicKey.rawRepresentation)
       try showFrame(
         &report, .client, "ClientHello",
         fields: Demo3FrameLayout.clientHelloFrame(bodyCount: Demo3.clientHelloSize))
+      return (key, hello)
     }
-    guard let ephemeral, let clientHello else { return }
 
-    var sides: (server: Demo3ServerHandshake.Completion, client: Demo3ClientHandshake.Completion)?
-    try sequence.stage("server-hello") { report in
+    let sides = try sequence.stage(.serverHello) { report in
       let completion = try server.sendServerHello(clientHello: clientHello)
       try path.relayToClient()
       // The client reads and checks the ServerHello as soon as it arrives; the next stage
       // shows what the check and the key schedule gave.
-      sides = (completion, try client.receiveServerHello(ephemeral: ephemeral))
+      let clientSide = try client.receiveServerHello(ephemeral: ephemeral)
       report.values["server_ephemeral"] = ValueText.hex(
         completion.serverEphemeral.rawRepresentation)
       report.values["signature_short"] = ValueText.short(completion.signature)
       try showFrame(
         &report, .server, "ServerHello",
         fields: Demo3FrameLayout.serverHelloFrame(bodyCount: Demo3.serverHelloSize))
+      return (server: completion, client: clientSide)
     }
-    guard let sides else { return }
     let keys = sides.client.keys
 
-    try sequence.stage("keys") { report in
+    try sequence.stage(.keys) { report in
       report.say(.client, ChatLines.identityMatches(fingerprint))
       for actor in [StageActor.client, .server] {
         report.say(actor, ChatLines.demo3HandshakeComplete)
@@ -156,7 +176,7 @@ private struct Demo3Walk {
       report.show("server → client key (HKDF-SHA256)", keys.serverToClient.bytes)
     }
 
-    try sequence.stage("message") { report in
+    try sequence.stage(.message) { report in
       let clientChannel = SequencedChannel(framed: path.client, keys: keys, role: .client)
       let serverChannel = SequencedChannel(framed: path.server, keys: keys, role: .server)
       let message = Demo2Attacks.message

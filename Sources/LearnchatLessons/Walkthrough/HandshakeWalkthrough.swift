@@ -8,47 +8,66 @@ public struct HandshakeWalkthrough: Walkthrough {
   public static let demoName = "handshake"
   public static let seededValues: String? =
     "the server's RSA key pair, the session key, OAEP's random seed and every nonce"
-  public static let stages = [
-    StageDefinition(
-      id: "connect", title: "Listen and connect", actor: .server,
-      placeholders: ["server_address", "client_address"]),
-    StageDefinition(
-      id: "keygen", title: "The server makes an RSA key pair", actor: .server,
-      placeholders: ["bits", "exponent", "exponent_hex", "modulus_short"]),
-    StageDefinition(
-      id: "pem-export", title: "The public key as PEM", actor: .server,
-      placeholders: ["pem", "pem_length", "der_length"]),
-    StageDefinition(
-      id: "public-key-frame", title: "The public-key frame on the wire", actor: .wire,
-      placeholders: ["frame_length", "length_prefix", "body_length"]),
-    StageDefinition(
-      id: "session-key", title: "The client picks a session key", actor: .client,
-      placeholders: ["session_key"]),
-    StageDefinition(
-      id: "oaep-wrap", title: "The client wraps the key with RSA-OAEP", actor: .client,
-      placeholders: ["wrapped_key_short", "wrapped_length", "length_prefix"]),
-    StageDefinition(
-      id: "oaep-unwrap", title: "The server unwraps it", actor: .server,
-      placeholders: ["session_key", "keys_match"]),
-    StageDefinition(
-      id: "nonce", title: "A fresh nonce for the first message", actor: .client,
-      placeholders: ["message", "nonce"]),
-    StageDefinition(
-      id: "seal", title: "AES-256-GCM seals the message", actor: .client,
-      placeholders: ["message", "message_length", "nonce", "ciphertext", "tag"]),
-    StageDefinition(
-      id: "message-frame", title: "The message frame on the wire", actor: .wire,
-      placeholders: ["frame_length", "body_length", "length_prefix", "message_length"]),
-    StageDefinition(
-      id: "decrypt", title: "The server opens the message", actor: .server,
-      placeholders: ["message"]),
-    StageDefinition(
-      id: "reply", title: "A reply in the other direction", actor: .server,
-      placeholders: ["reply", "nonce", "frame_length"]),
-    StageDefinition(
-      id: "exit", title: "exit, and closing", actor: .client,
-      placeholders: ["frame_length", "body_length", "length_prefix"]),
-  ]
+  /// The stages, in run order.
+  public enum Stage: String, WalkthroughStage {
+    case connect, keygen
+    case pemExport = "pem-export"
+    case publicKeyFrame = "public-key-frame"
+    case sessionKey = "session-key"
+    case oaepWrap = "oaep-wrap"
+    case oaepUnwrap = "oaep-unwrap"
+    case nonce, seal
+    case messageFrame = "message-frame"
+    case decrypt, reply, exit
+
+    public var details: StageDetails {
+      switch self {
+      case .connect:
+        StageDetails(
+          "Listen and connect", .server, placeholders: ["server_address", "client_address"])
+      case .keygen:
+        StageDetails(
+          "The server makes an RSA key pair", .server,
+          placeholders: ["bits", "exponent", "exponent_hex", "modulus_short"])
+      case .pemExport:
+        StageDetails(
+          "The public key as PEM", .server, placeholders: ["pem", "pem_length", "der_length"])
+      case .publicKeyFrame:
+        StageDetails(
+          "The public-key frame on the wire", .wire,
+          placeholders: ["frame_length", "length_prefix", "body_length"])
+      case .sessionKey:
+        StageDetails("The client picks a session key", .client, placeholders: ["session_key"])
+      case .oaepWrap:
+        StageDetails(
+          "The client wraps the key with RSA-OAEP", .client,
+          placeholders: ["wrapped_key_short", "wrapped_length", "length_prefix"])
+      case .oaepUnwrap:
+        StageDetails("The server unwraps it", .server, placeholders: ["session_key", "keys_match"])
+      case .nonce:
+        StageDetails(
+          "A fresh nonce for the first message", .client, placeholders: ["message", "nonce"])
+      case .seal:
+        StageDetails(
+          "AES-256-GCM seals the message", .client,
+          placeholders: ["message", "message_length", "nonce", "ciphertext", "tag"])
+      case .messageFrame:
+        StageDetails(
+          "The message frame on the wire", .wire,
+          placeholders: ["frame_length", "body_length", "length_prefix", "message_length"])
+      case .decrypt:
+        StageDetails("The server opens the message", .server, placeholders: ["message"])
+      case .reply:
+        StageDetails(
+          "A reply in the other direction", .server,
+          placeholders: ["reply", "nonce", "frame_length"])
+      case .exit:
+        StageDetails(
+          "exit, and closing", .client,
+          placeholders: ["frame_length", "body_length", "length_prefix"])
+      }
+    }
+  }
 
   static let message = "Meet me at the library at noon."
   static let reply = "OK, see you there."
@@ -65,7 +84,7 @@ public struct HandshakeWalkthrough: Walkthrough {
   }
 
   public func run(onStage: (StageReport) throws -> StageDecision) throws {
-    try StageSequence.run(Self.stages, capture: capture, onStage: onStage) { sequence, taps in
+    try StageSequence<Stage>.run(capture: capture, onStage: onStage) { sequence, taps in
       let session = Session(context: context, hidingPorts: hidingPorts, taps: taps)
       defer { session.close() }
       try session.run(sequence)
@@ -96,37 +115,33 @@ private final class Session {
     for connection in connections { connection.close() }
   }
 
-  func run(_ sequence: StageSequence) throws {
+  typealias Stages = StageSequence<HandshakeWalkthrough.Stage>
+
+  func run(_ sequence: Stages) throws {
     // Key generation is the slow step (a quarter of a second or more on Debian's OpenSSL 3.0):
     // start it now, so it runs while the first stage is read.
     let pendingKey = BackgroundKeyGeneration(context: context)
     self.pendingKey = pendingKey
     let listener = try TCPListener(host: "127.0.0.1", port: 0)
     defer { listener.close() }
-    var serverFrames: FramedChannel?
-    var clientFrames: FramedChannel?
-    try sequence.stage("connect") { report in
+    let (serverFrames, clientFrames) = try sequence.stage(.connect) { report in
       let client = try TCPConnection.connect(host: "127.0.0.1", port: listener.port)
       let server = try listener.accept()
       taps.attach(
         connector: client, as: .init(actor: .client, peer: .server),
         acceptor: server, as: .init(actor: .server, peer: .client))
       connections = [client, server]
-      clientFrames = FramedChannel(connection: client)
-      serverFrames = FramedChannel(connection: server)
       let port = ValueText.port(listener.port, hidden: hidingPorts)
       let clientPort = ValueText.port(server.remoteAddress.port, hidden: hidingPorts)
       report.values["server_address"] = "127.0.0.1:\(port)"
       report.values["client_address"] = "127.0.0.1:\(clientPort)"
       report.say(.server, ChatLines.listening(host: "127.0.0.1", port: port))
       report.say(.server, ChatLines.connection(from: "('127.0.0.1', \(clientPort))"))
+      return (FramedChannel(connection: server), FramedChannel(connection: client))
     }
-    guard let serverFrames, let clientFrames else { return }
 
-    var key: RSAPrivateKey?
-    try sequence.stage("keygen") { report in
+    let key = try sequence.stage(.keygen) { report in
       let generated = try pendingKey.wait()
-      key = generated
       let exponent = try generated.publicKey.publicExponent()
       report.values["bits"] = String(generated.bits)
       report.values["exponent"] = String(exponent.reduce(0) { $0 << 8 | Int($1) })
@@ -136,13 +151,13 @@ private final class Session {
         "server: the modulus n (public; the primes behind it stay secret)",
         try generated.publicKey.modulus())
       report.export("server-private-key.pem", try generated.pem())
+      return generated
     }
-    guard let key else { return }
 
     let server = ServerHandshake(key: key, framed: serverFrames)
     let client = ClientHandshake(framed: clientFrames, context: context)
 
-    try sequence.stage("pem-export") { report in
+    try sequence.stage(.pemExport) { report in
       let pem = try key.publicKey.pem()
       let der = try key.publicKey.der()
       report.values["pem"] = String(decoding: pem, as: UTF8.self)
@@ -155,30 +170,27 @@ private final class Session {
       report.export("server-public-key.der", der)
     }
 
-    var serverKey: RSAPublicKey?
-    try sequence.stage("public-key-frame") { report in
+    let serverKey = try sequence.stage(.publicKeyFrame) { report in
       try server.sendPublicKey()
-      serverKey = try client.receivePublicKey().key
+      let received = try client.receivePublicKey().key
       let frame = try showFrame(
         &report, from: .server, to: .client, "public-key frame",
         layout: FrameLayout.publicKeyFrame(bodyCount:))
       report.export("frame-1-server-public-key.bin", frame)
+      return received
     }
-    guard let serverKey else { return }
 
-    var sessionKey: AESGCM.Key?
-    try sequence.stage("session-key") { report in
+    let sessionKey = try sequence.stage(.sessionKey) { report in
       // The client's half of the handshake is one call in the chat; here its two parts are
       // shown apart: the random key first, then the wrapping.
       let fresh = try client.makeSessionKey()
-      sessionKey = fresh
       report.values["session_key"] = ValueText.hex(fresh.bytes)
       report.show("client: the session key (secret; never sent as it is)", fresh.bytes)
       report.export("session-key.bin", fresh.bytes)
+      return fresh
     }
-    guard let sessionKey else { return }
 
-    try sequence.stage("oaep-wrap") { report in
+    try sequence.stage(.oaepWrap) { report in
       let wrapped = try client.send(sessionKey: sessionKey, to: serverKey).wrappedKey
       report.values["wrapped_key_short"] = ValueText.short(wrapped)
       report.values["wrapped_length"] = String(wrapped.count)
@@ -189,8 +201,7 @@ private final class Session {
       report.export("frame-2-client-wrapped-key.bin", frame)
     }
 
-    var channels: (server: SecureChannel, client: SecureChannel)?
-    try sequence.stage("oaep-unwrap") { report in
+    let channels = try sequence.stage(.oaepUnwrap) { report in
       let completion = try server.receiveSessionKey()
       report.values["session_key"] = ValueText.hex(completion.sessionKey.bytes)
       report.values["keys_match"] = completion.sessionKey == sessionKey ? "yes" : "no"
@@ -199,19 +210,19 @@ private final class Session {
         report.say(actor, ChatLines.demo2HandshakeComplete)
         report.say(actor, ChatLines.encryptedReady)
       }
-      channels = (
-        try SecureChannel(framed: serverFrames, key: completion.sessionKey, context: context),
-        try SecureChannel(framed: clientFrames, key: sessionKey, context: context)
+      return (
+        server: try SecureChannel(
+          framed: serverFrames, key: completion.sessionKey, context: context),
+        client: try SecureChannel(framed: clientFrames, key: sessionKey, context: context)
       )
     }
-    guard let channels else { return }
 
     try runMessages(sequence, channels: channels)
   }
 
   /// The message stages: nonce, seal, frame, decrypt, reply, exit.
   private func runMessages(
-    _ sequence: StageSequence, channels: (server: SecureChannel, client: SecureChannel)
+    _ sequence: Stages, channels: (server: SecureChannel, client: SecureChannel)
   ) throws {
     let message = HandshakeWalkthrough.message
     // The nonce and sealing are shown as the stages before the frame, but it is one call in the
@@ -220,13 +231,13 @@ private final class Session {
     let sent = try channels.client.send(message)
     let records = taps.drain()
 
-    try sequence.stage("nonce") { report in
+    try sequence.stage(.nonce) { report in
       report.values["message"] = message
       report.values["nonce"] = ValueText.hex(sent.sealed.nonce.bytes)
       report.show("client: 12 random bytes, the nonce for this message", sent.sealed.nonce.bytes)
     }
 
-    try sequence.stage("seal") { report in
+    try sequence.stage(.seal) { report in
       report.values["message"] = message
       report.values["message_length"] = String(sent.plaintext.count)
       report.values["nonce"] = ValueText.hex(sent.sealed.nonce.bytes)
@@ -238,7 +249,7 @@ private final class Session {
       report.show("client: the tag", sent.sealed.tag)
     }
 
-    try sequence.stage("message-frame") { report in
+    try sequence.stage(.messageFrame) { report in
       report.records += records
       let frame = records.written(by: .client)
       report.values["message_length"] = String(sent.plaintext.count)
@@ -249,7 +260,7 @@ private final class Session {
       report.export("frame-3-client-message.bin", frame)
     }
 
-    try sequence.stage("decrypt") { report in
+    try sequence.stage(.decrypt) { report in
       guard let received = try channels.server.receive() else {
         throw HandshakeError.peerClosed(expected: "the message")
       }
@@ -260,7 +271,7 @@ private final class Session {
       report.say(.server, ChatLines.peer(text))
     }
 
-    try sequence.stage("reply") { report in
+    try sequence.stage(.reply) { report in
       let reply = try channels.server.send(HandshakeWalkthrough.reply)
       report.say(.server, ChatLines.sent(HandshakeWalkthrough.reply))
       guard let received = try channels.client.receive() else {
@@ -275,7 +286,7 @@ private final class Session {
       report.export("frame-4-server-reply.bin", frame)
     }
 
-    try sequence.stage("exit") { report in
+    try sequence.stage(.exit) { report in
       try channels.client.send(ChatText.exitCommand)
       report.say(.client, ChatLines.sent(ChatText.exitCommand))
       channels.client.framed.close()

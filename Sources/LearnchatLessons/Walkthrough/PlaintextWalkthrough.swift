@@ -7,21 +7,33 @@ public struct PlaintextWalkthrough: Walkthrough {
   public static let demoName = "plaintext"
   /// Demo 1 has no keys and no nonces: nothing random.
   public static let seededValues: String? = nil
-  public static let stages = [
-    StageDefinition(
-      id: "connect", title: "Listen and connect", actor: .server,
-      placeholders: ["server_address", "client_address"]),
-    StageDefinition(
-      id: "send", title: "The client sends a message", actor: .client,
-      placeholders: ["message", "message_length", "message_hex"]),
-    StageDefinition(
-      id: "eavesdrop", title: "What crosses the wire", actor: .wire,
-      placeholders: ["message", "message_hex", "message_length"]),
-    StageDefinition(
-      id: "two-sends", title: "Two quick sends, one read", actor: .client,
-      placeholders: ["first", "second", "received", "read_count"]),
-    StageDefinition(id: "exit", title: "exit, and closing", actor: .client),
-  ]
+  /// The stages, in run order.
+  public enum Stage: String, WalkthroughStage {
+    case connect, send, eavesdrop
+    case twoSends = "two-sends"
+    case exit
+
+    public var details: StageDetails {
+      switch self {
+      case .connect:
+        StageDetails(
+          "Listen and connect", .server, placeholders: ["server_address", "client_address"])
+      case .send:
+        StageDetails(
+          "The client sends a message", .client,
+          placeholders: ["message", "message_length", "message_hex"])
+      case .eavesdrop:
+        StageDetails(
+          "What crosses the wire", .wire,
+          placeholders: ["message", "message_hex", "message_length"])
+      case .twoSends:
+        StageDetails(
+          "Two quick sends, one read", .client,
+          placeholders: ["first", "second", "received", "read_count"])
+      case .exit: StageDetails("exit, and closing", .client)
+      }
+    }
+  }
 
   /// What the client says, chosen to be recognisable in a hex dump.
   static let message = "Meet me at the library at noon."
@@ -37,27 +49,19 @@ public struct PlaintextWalkthrough: Walkthrough {
   }
 
   public func run(onStage: (StageReport) throws -> StageDecision) throws {
-    try StageSequence.run(Self.stages, capture: capture, onStage: onStage, runStages)
+    try StageSequence<Stage>.run(capture: capture, onStage: onStage, runStages)
   }
 
-  private func runStages(_ sequence: StageSequence, taps: PeerTaps) throws {
+  private func runStages(_ sequence: StageSequence<Stage>, taps: PeerTaps) throws {
     let listener = try TCPListener(host: "127.0.0.1", port: 0)
     defer { listener.close() }
-    var server: PlaintextPeer?
-    var client: PlaintextPeer?
-    defer {
-      client?.connection.close()
-      server?.connection.close()
-    }
 
-    try sequence.stage("connect") { report in
+    let (client, server) = try sequence.stage(.connect) { report in
       let clientConnection = try TCPConnection.connect(host: "127.0.0.1", port: listener.port)
       let serverConnection = try listener.accept()
       taps.attach(
         connector: clientConnection, as: .init(actor: .client, peer: .server),
         acceptor: serverConnection, as: .init(actor: .server, peer: .client))
-      client = PlaintextPeer(connection: clientConnection)
-      server = PlaintextPeer(connection: serverConnection)
       let port = ValueText.port(listener.port, hidden: hidingPorts)
       let clientPort = ValueText.port(serverConnection.remoteAddress.port, hidden: hidingPorts)
       report.values["server_address"] = "127.0.0.1:\(port)"
@@ -66,10 +70,16 @@ public struct PlaintextWalkthrough: Walkthrough {
       report.say(.server, ChatLines.connection(from: "('127.0.0.1', \(clientPort))"))
       report.say(.server, ChatLines.plaintextReady)
       report.say(.client, ChatLines.plaintextReady)
+      return (
+        PlaintextPeer(connection: clientConnection), PlaintextPeer(connection: serverConnection)
+      )
     }
-    guard let server, let client else { return }
+    defer {
+      client.connection.close()
+      server.connection.close()
+    }
 
-    try sequence.stage("send") { report in
+    try sequence.stage(.send) { report in
       let sent = try client.send(Self.message)
       report.values["message"] = Self.message
       report.values["message_length"] = String(sent.count)
@@ -79,7 +89,7 @@ public struct PlaintextWalkthrough: Walkthrough {
       report.export("01-client-message.bin", sent)
     }
 
-    try sequence.stage("eavesdrop") { report in
+    try sequence.stage(.eavesdrop) { report in
       let received = try server.receive() ?? []
       report.values["message"] = ChatText.displayable(received)
       report.values["message_hex"] = ValueText.hex(received)
@@ -88,7 +98,7 @@ public struct PlaintextWalkthrough: Walkthrough {
       report.say(.server, ChatLines.peer(ChatText.displayable(received)))
     }
 
-    try sequence.stage("two-sends") { report in
+    try sequence.stage(.twoSends) { report in
       // Both writes finish before the server reads, as when a user types quickly or the
       // network is slow: the stream keeps no boundary between them.
       let first = try client.send(Self.quickSends.0)
@@ -107,7 +117,7 @@ public struct PlaintextWalkthrough: Walkthrough {
       report.say(.server, ChatLines.peer(ChatText.displayable(received)))
     }
 
-    try sequence.stage("exit") { report in
+    try sequence.stage(.exit) { report in
       let sent = try client.send(ChatText.exitCommand)
       client.connection.close()
       let received = try server.receive() ?? []

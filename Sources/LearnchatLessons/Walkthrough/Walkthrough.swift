@@ -4,10 +4,10 @@ import LearnchatWire
 /// A demo run inside one process, server and client over a real loopback TCP connection,
 /// reporting after each stage what it did.
 public protocol Walkthrough: Sendable {
+  /// The walkthrough's stages, declared once: the enum's cases in run order.
+  associatedtype Stage: WalkthroughStage
   /// The demo's name, as lesson files give it in `<!-- demo: ... -->`.
   static var demoName: String { get }
-  /// The stages, in the order `run` reports them.
-  static var stages: [StageDefinition] { get }
   /// What a run draws at random, and so what `--seed` fixes, as a phrase for the seeded-run
   /// banner ("the RSA key pair, the session key, ..."); nil when it draws nothing.
   static var seededValues: String? { get }
@@ -26,6 +26,11 @@ public protocol Walkthrough: Sendable {
   func run(onStage: (StageReport) throws -> StageDecision) throws
 }
 
+extension Walkthrough {
+  /// The stages, in the order `run` reports them, derived from ``Stage``.
+  public static var stages: [StageDefinition] { Stage.allCases.map(\.definition) }
+}
+
 /// The walkthroughs learnchat has, by demo name.
 public enum Walkthroughs {
   /// Every walkthrough type.
@@ -40,41 +45,46 @@ public enum Walkthroughs {
   }
 }
 
-/// Runs stages one after another, collecting each stage's tap records and stopping the run
-/// when the caller says so.
-struct StageSequence {
+/// Runs a walkthrough's stages one after another, collecting each stage's tap records and
+/// stopping the run when the caller says so.
+///
+/// A stage is named by a case of the walkthrough's ``Walkthrough/Stage`` enum, so running a
+/// stage that is not declared does not compile; a stage's body returns what later stages need.
+struct StageSequence<Stage: WalkthroughStage> {
   /// Thrown to unwind the demo when the caller chose `.stop`.
   struct Stopped: Error {}
 
   let taps: PeerTaps
   let onStage: (StageReport) throws -> StageDecision
-  let stages: [StageDefinition]
 
-  /// Runs a whole walkthrough: `body` drives the demo through `sequence`'s stages with fresh
+  /// Runs a whole walkthrough: `body` drives the demo through the sequence's stages with fresh
   /// taps; a `.stop` at a pause ends it quietly.
   static func run(
-    _ stages: [StageDefinition], capture: CaptureLog? = nil,
-    onStage: (StageReport) throws -> StageDecision,
+    capture: CaptureLog? = nil, onStage: (StageReport) throws -> StageDecision,
     _ body: (StageSequence, PeerTaps) throws -> Void
   ) throws {
     try withoutActuallyEscaping(onStage) { onStage in
       let taps = PeerTaps(capture: capture)
       do {
-        try body(StageSequence(taps: taps, onStage: onStage, stages: stages), taps)
+        try body(StageSequence(taps: taps, onStage: onStage), taps)
       } catch is Stopped {
         // The user quit at a pause: the reports made so far have been handed over.
       }
     }
   }
 
-  /// Runs `body` as the stage `id`, then reports it.
-  func stage(_ id: String, _ body: (inout StageReport) throws -> Void) throws {
-    guard let definition = stages.first(where: { $0.id == id }) else {
-      preconditionFailure("stage \(id) is not declared")
-    }
-    var report = StageReport(stage: definition)
-    try body(&report)
+  /// Runs `body` as `stage`, reports it, and returns what `body` returned for the stages after.
+  @discardableResult
+  func stage<Value>(_ stage: Stage, _ body: (inout StageReport) throws -> Value) throws -> Value {
+    var report = StageReport(stage: stage.definition)
+    let value = try body(&report)
     _ = report.collect(taps)
+    // A declared placeholder left unfilled would show as a blank in the lesson text.
+    assert(
+      report.stage.placeholders.allSatisfy { report.values[$0] != nil },
+      "stage \(stage.rawValue) declares \(report.stage.placeholders.sorted()) but filled "
+        + "\(report.values.keys.sorted())")
     if try onStage(report) == .stop { throw Stopped() }
+    return value
   }
 }

@@ -77,7 +77,8 @@ let package = Package(
     ),
     .testTarget(
       name: "LearnchatLessonsTests",
-      dependencies: ["LearnchatLessons"],
+      // Ccmark: cmark's own HTML renderer, the reference MarkdownHTMLTests compares ours with.
+      dependencies: ["LearnchatLessons", "Ccmark"],
       exclude: ["Fixtures"]
     ),
     .testTarget(

@@ -64,13 +64,13 @@ struct LessonCommandsTests {
   static func blocks(_ number: Int, transcript: ExportWriter.Transcript) throws -> [Block] {
     let lesson = try LessonLibrary.locate(folder: lessonsFolder).lesson(number)
     let values = Dictionary(uniqueKeysWithValues: transcript.stages.map { ($0.id, $0.values) })
-    var parts = [("introduction", lesson.text.introduction)]
+    var parts = [("introduction", lesson.text.introductionDocument)]
     for stage in lesson.stages {
-      parts.append((stage.id, lesson.markdown(for: stage, values: values[stage.id] ?? [:])))
+      parts.append((stage.id, lesson.document(for: stage, values: values[stage.id] ?? [:])))
     }
-    parts.append(("summary", lesson.text.summary))
-    return parts.flatMap { part, markdown in
-      shellCode(in: MarkdownDocument(parsing: markdown).blocks.map(\.block)).enumerated().map {
+    parts.append(("summary", lesson.text.summaryDocument))
+    return parts.flatMap { part, document in
+      shellCode(in: document.blocks.map(\.block)).enumerated().map {
         Block(lesson: number, part: part, index: $0.offset, code: $0.element)
       }
     }

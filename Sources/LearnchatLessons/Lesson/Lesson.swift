@@ -24,14 +24,17 @@ public struct Lesson: Sendable {
       throw .stageMismatch(file: fileName, unknown: unknown, missing: missing, expected: expected)
     }
     for stage in walkthrough.stages {
-      let markdown = text.section(for: stage.id)?.markdown ?? ""
-      for name in Placeholders.names(in: markdown) where !stage.placeholders.contains(name) {
+      let names = text.section(for: stage.id)?.document.placeholderNames ?? []
+      for name in names where !stage.placeholders.contains(name) {
         throw .unknownPlaceholder(
           file: fileName, stage: stage.id, name: name, available: stage.placeholders)
       }
     }
-    for (part, markdown) in [("introduction", text.introduction), ("summary", text.summary)] {
-      if let name = Placeholders.names(in: markdown).first {
+    let fixedParts = [
+      ("introduction", text.introductionDocument), ("summary", text.summaryDocument),
+    ]
+    for (part, document) in fixedParts {
+      if let name = document.placeholderNames.first {
         throw .unknownPlaceholder(file: fileName, stage: part, name: name, available: [])
       }
     }
@@ -44,8 +47,9 @@ public struct Lesson: Sendable {
   /// The stage definitions, in order.
   public var stages: [StageDefinition] { walkthrough.stages }
 
-  /// The Markdown for `stage` with its placeholders filled from `values`.
-  public func markdown(for stage: StageDefinition, values: [String: String]) -> String {
-    Placeholders.fill(text.section(for: stage.id)?.markdown ?? "", with: values)
+  /// The text for `stage` with its placeholders filled from `values`, as text in the tree:
+  /// a value never changes the markup around it.
+  public func document(for stage: StageDefinition, values: [String: String]) -> MarkdownDocument {
+    text.section(for: stage.id)?.document.filling(values) ?? MarkdownDocument(blocks: [])
   }
 }

@@ -14,6 +14,15 @@ public struct LessonText: Sendable, Equatable {
     public let stage: String
     /// The Markdown between this marker and the next.
     public let markdown: String
+    /// `markdown`, parsed once when the lesson is loaded; placeholders are filled in copies.
+    public let document: MarkdownDocument
+
+    /// The section for `stage` holding `markdown`.
+    public init(stage: String, markdown: String) {
+      self.stage = stage
+      self.markdown = markdown
+      self.document = MarkdownDocument(parsing: markdown)
+    }
   }
 
   /// The lesson's title: its first level-1 heading.
@@ -26,6 +35,23 @@ public struct LessonText: Sendable, Equatable {
   public let sections: [Section]
   /// The Markdown after the `summary` marker; empty when there is none.
   public let summary: String
+  /// `introduction`, parsed.
+  public let introductionDocument: MarkdownDocument
+  /// `summary`, parsed.
+  public let summaryDocument: MarkdownDocument
+
+  /// A lesson's text from its parts, each parsed once here.
+  public init(
+    title: String, demo: String, introduction: String, sections: [Section], summary: String
+  ) {
+    self.title = title
+    self.demo = demo
+    self.introduction = introduction
+    self.sections = sections
+    self.summary = summary
+    self.introductionDocument = MarkdownDocument(parsing: introduction)
+    self.summaryDocument = MarkdownDocument(parsing: summary)
+  }
 
   /// The text for `stage`, if the file has it.
   public func section(for stage: String) -> Section? {

@@ -14,12 +14,11 @@ public struct StagePageRenderer: Sendable {
 
   /// The introduction (only its warning that the run is seeded, without `withText`).
   public func introduction(_ lesson: Lesson, seed: String?, withText: Bool) -> StagePage {
-    var body = withText ? markdown(lesson.text.introduction, width: style.proseWidth) : []
+    var body = withText ? markdown(lesson.text.introductionDocument, width: style.proseWidth) : []
     if let seed {
       if !body.isEmpty { body.append("") }
       body += markdown(
-        "> **Seeded run** (`--seed \(seed)`): \(SeededRunNote.text(for: lesson.walkthrough))",
-        width: style.proseWidth)
+        SeededRunNote.document(seed: seed, for: lesson.walkthrough), width: style.proseWidth)
     }
     return StagePage(
       title: "Introduction", color: .heading, body: margined(body))
@@ -29,7 +28,7 @@ public struct StagePageRenderer: Sendable {
   public func summary(_ lesson: Lesson) -> StagePage {
     StagePage(
       title: "Summary", color: .heading,
-      body: margined(markdown(lesson.text.summary, width: style.proseWidth)))
+      body: margined(markdown(lesson.text.summaryDocument, width: style.proseWidth)))
   }
 
   /// Stage `number` of `total`: its lesson text with live values, the console, the verdict,
@@ -59,7 +58,7 @@ public struct StagePageRenderer: Sendable {
 
   /// The lesson text, then the peers' lines, then the verdict, at `width`.
   private func textColumn(_ report: StageReport, _ lesson: Lesson, width: Int) -> [String] {
-    var lines = markdown(lesson.markdown(for: report.stage, values: report.values), width: width)
+    var lines = markdown(lesson.document(for: report.stage, values: report.values), width: width)
     if !report.console.isEmpty {
       if !lines.isEmpty { lines.append("") }
       for line in report.console {
@@ -102,11 +101,11 @@ public struct StagePageRenderer: Sendable {
     return lines
   }
 
-  private func markdown(_ text: String, width: Int) -> [String] {
+  private func markdown(_ document: MarkdownDocument, width: Int) -> [String] {
     let rendered = TerminalMarkdownRenderer(
       width: width, colors: style.settings.colors, theme: style.settings.theme
     )
-    .render(MarkdownDocument(parsing: text))
+    .render(document)
     guard !rendered.isEmpty else { return [] }
     return rendered.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
       .map(String.init)

@@ -1,11 +1,11 @@
-/// One self-contained HTML page of a lesson run, for handouts and projectors: cmark's HTML for
-/// the text, the real bytes as styled `<pre>` dumps, a stage list, keys to step through the
+/// One self-contained HTML page of a lesson run, for handouts and projectors: the lesson text
+/// written from its parsed tree (``MarkdownHTML``), the real bytes as styled `<pre>` dumps, a stage list, keys to step through the
 /// stages as in the terminal, a footer saying what wrote it; light and dark, and a print style.
 ///
 /// Nothing external: the style and the one script are inline, and the page's content security
 /// policy forbids loading anything, so it works offline and from a file. Every text that comes
-/// from the run (titles, console lines, values, the seed) is escaped, and the lesson text goes
-/// through cmark's safe mode.
+/// from the run (titles, console lines, values, the seed) is escaped, values are text in the
+/// lesson's tree, and the lesson file's own raw HTML and script links are left out.
 public enum HTMLPage {
   /// The page for `run`, with `footer` naming the version and the date.
   ///
@@ -16,7 +16,7 @@ public enum HTMLPage {
     let stages = HTMLPageStage.all(in: run)
     // A page of a range (`--from`, `--to`) holds only that range: the introduction belongs
     // before the first stage, the summary after the last.
-    var body = run.range.lowerBound == 0 ? MarkdownHTML.render(lesson.text.introduction) : ""
+    var body = run.range.lowerBound == 0 ? MarkdownHTML.render(lesson.text.introductionDocument) : ""
     if let seed = run.seed {
       body +=
         "<p class=\"seeded\">Seeded run (<code>--seed \(escape(seed))</code>): "
@@ -29,7 +29,7 @@ public enum HTMLPage {
       body += "<p class=\"stopped\">The run was stopped before its end.</p>\n"
     } else if run.reachedSummary && !lesson.text.summary.isEmpty {
       body +=
-        "<section class=\"summary\">\n" + MarkdownHTML.render(lesson.text.summary)
+        "<section class=\"summary\">\n" + MarkdownHTML.render(lesson.text.summaryDocument)
         + "</section>\n"
     }
     let style = HTMLPalette.css + css + HexDumpHTMLRenderer.css
@@ -55,5 +55,5 @@ public enum HTMLPage {
       """
   }
 
-  private static func escape(_ text: String) -> String { HexDumpHTMLRenderer.escape(text) }
+  private static func escape(_ text: String) -> String { HTMLEscaping.text(text) }
 }

@@ -47,7 +47,7 @@ extension HTMLPage {
 
   /// The `<footer>`: learnchat and its version, the lesson, the seed, the date; all escaped.
   static func footer(_ footer: Footer, lesson: Lesson, seed: String?) -> String {
-    let escape = HexDumpHTMLRenderer.escape
+    let escape = HTMLEscaping.text
     var parts: [String] = []
     let version = footer.version.map { " " + escape($0) } ?? ""
     parts.append("<span class=\"version\">Written by learnchat\(version)</span>")

@@ -6,7 +6,7 @@ extension HTMLPage {
     html += "<h2 id=\"stages-heading\">Stages</h2>\n<ol>\n"
     for entry in stages {
       html +=
-        "<li class=\"\(HexDumpHTMLRenderer.escape(entry.stage.actor.rawValue))\">"
+        "<li class=\"\(HTMLEscaping.text(entry.stage.actor.rawValue))\">"
         + "<a href=\"#\(entry.anchor)\">\(entry.headingHTML)</a></li>\n"
     }
     return html + "</ol>\n</nav>\n"
@@ -31,7 +31,7 @@ extension HTMLPage {
     for entry in stages {
       html +=
         "<option value=\"\(entry.anchor)\">\(entry.label) "
-        + "\(HexDumpHTMLRenderer.escape(entry.stage.title))</option>\n"
+        + "\(HTMLEscaping.text(entry.stage.title))</option>\n"
     }
     html += "</datalist>\n</form>\n</aside>\n"
     return html

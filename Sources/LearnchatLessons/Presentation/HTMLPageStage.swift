@@ -22,7 +22,7 @@ struct HTMLPageStage {
   var stage: StageDefinition { report.stage }
 
   /// The escaped stage id, for `id` attributes and `#` links.
-  var anchor: String { HexDumpHTMLRenderer.escape(stage.id) }
+  var anchor: String { HTMLEscaping.text(stage.id) }
 
   /// `6/13`, the label of the heading and the stage list.
   var label: String { "\(number.map(String.init) ?? "?")/\(total)" }
@@ -30,7 +30,7 @@ struct HTMLPageStage {
   /// Number, actor and title as spans, shared by the heading and the stage list.
   var headingHTML: String {
     "<span class=\"number\">\(label)</span> "
-      + "<span class=\"actor\">\(HexDumpHTMLRenderer.escape(stage.actor.rawValue))</span> "
-      + "<span class=\"title\">\(HexDumpHTMLRenderer.escape(stage.title))</span>"
+      + "<span class=\"actor\">\(HTMLEscaping.text(stage.actor.rawValue))</span> "
+      + "<span class=\"title\">\(HTMLEscaping.text(stage.title))</span>"
   }
 }

@@ -15,4 +15,16 @@ enum SeededRunNote {
     if showsPorts { text += " Ports are shown as PORT." }
     return text
   }
+
+  /// The note as a block quote, `**Seeded run** (`--seed S`): ...`, built as a tree so that
+  /// the seed, whatever its characters, is shown as written.
+  static func document(seed: String, for walkthrough: any Walkthrough.Type) -> MarkdownDocument {
+    let paragraph = MarkdownBlock.paragraph([
+      .strong([.text("Seeded run")]), .text(" ("), .code("--seed \(seed)"),
+      .text("): " + text(for: walkthrough)),
+    ])
+    return MarkdownDocument(blocks: [
+      MarkdownBlockNode(block: .blockQuote([paragraph]), startLine: 1, endLine: 1)
+    ])
+  }
 }

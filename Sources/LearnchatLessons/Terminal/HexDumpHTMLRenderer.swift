@@ -23,7 +23,7 @@ public struct HexDumpHTMLRenderer: Sendable {
   public func render(_ dump: HexDump) -> String {
     var html = "<figure class=\"hexdump-figure\">\n"
     if let title = dump.title {
-      html += "<figcaption>\(HexDumpHTMLRenderer.escape(title))</figcaption>\n"
+      html += "<figcaption>\(HTMLEscaping.text(title))</figcaption>\n"
     }
     html += "<div class=\"dump-rows\">\n"
     for bytesPerRow in HexDumpHTMLRenderer.rowLayouts {
@@ -52,7 +52,7 @@ public struct HexDumpHTMLRenderer: Sendable {
 
   private func spans(_ pieces: [HexDumpPiece], _ reachable: inout Set<Int>) -> String {
     pieces.map { piece in
-      let text = HexDumpHTMLRenderer.escape(piece.text)
+      let text = HTMLEscaping.text(piece.text)
       guard let index = piece.fieldIndex else { return text }
       // One tab stop per field and layout: tabbing through every run of a long key would
       // bury the rest of the page.
@@ -80,9 +80,9 @@ public struct HexDumpHTMLRenderer: Sendable {
         parts.isEmpty ? "" : " data-parts=\"\(parts.map(String.init).joined(separator: " "))\""
       html +=
         "<tr data-field=\"\(row.index)\"\(partsAttribute) tabindex=\"0\">"
-        + "<td><span class=\"f\(slot)\">\(HexDumpHTMLRenderer.escape(row.name))</span></td>"
+        + "<td><span class=\"f\(slot)\">\(HTMLEscaping.text(row.name))</span></td>"
         + "<td class=\"num\">\(row.offset)</td><td class=\"num\">\(row.length)</td>"
-        + "<td>\(HexDumpHTMLRenderer.escape(row.value))</td></tr>\n"
+        + "<td>\(HTMLEscaping.text(row.value))</td></tr>\n"
     }
     return html + "</tbody>\n</table>\n"
   }
@@ -95,21 +95,5 @@ public struct HexDumpHTMLRenderer: Sendable {
       return other < index && !part.isEmpty && whole.lowerBound <= part.lowerBound
         && part.upperBound <= whole.upperBound
     }
-  }
-
-  /// `text` with `&`, `<`, `>` and `"` escaped, safe in element content and quoted attributes.
-  static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      default: result.append(character)
-      }
-    }
-    return result
   }
 }

@@ -19,9 +19,14 @@ static inline int learnchat_el_signal(EditLine *e, int on) { return el_set(e, EL
 static inline int learnchat_el_history(EditLine *e, History *h) {
   return el_set(e, EL_HIST, history, h);
 }
-static inline int learnchat_el_addfn(
-    EditLine *e, const char *name, const char *help, unsigned char (*f)(EditLine *, int)) {
-  return el_set(e, EL_ADDFN, name, help, f);
+// The chat's two editor functions. Added with the wide call and string literals: libedit keeps
+// the pointers it is given for as long as the editor lives, whereas the narrow EL_ADDFN copies
+// the name and help with wcsdup and never frees the copies (LeakSanitizer reports them).
+static inline int learnchat_el_addfn_tab(EditLine *e, unsigned char (*f)(EditLine *, int)) {
+  return el_wset(e, EL_ADDFN, L"learnchat-tab", L"Tab types a space", f);
+}
+static inline int learnchat_el_addfn_eof(EditLine *e, unsigned char (*f)(EditLine *, int)) {
+  return el_wset(e, EL_ADDFN, L"learnchat-eof", L"Ctrl-D: delete, or end the input", f);
 }
 static inline int learnchat_el_bind(EditLine *e, const char *key, const char *name) {
   return el_set(e, EL_BIND, key, name, NULL);

@@ -184,12 +184,12 @@ public final class LineEditor: Sendable {
     learnchat_el_getcfn(editor) { _, character in
       LineEditor.current?.readKey(into: character) ?? 0
     }
-    learnchat_el_addfn(editor, "learnchat-tab", "Tab types a space") { editor, _ in
+    learnchat_el_addfn_tab(editor) { editor, _ in
       _ = el_insertstr(editor, " ")
       return UInt8(CC_REFRESH)
     }
     learnchat_el_bind(editor, "^I", "learnchat-tab")
-    learnchat_el_addfn(editor, "learnchat-eof", "Ctrl-D: delete, or end the input") { editor, _ in
+    learnchat_el_addfn_eof(editor) { editor, _ in
       guard let info = el_line(editor)?.pointee else { return UInt8(CC_ERROR) }
       if info.buffer == info.lastchar {
         LineEditor.current?.inputEnded = true

@@ -60,7 +60,7 @@ let package = Package(
       // Read from the source tree by the tests; not bundled.
       exclude: ["Fixtures"]
     ),
-    // What more than one test target needs: running tshark with the dissector.
+    // What more than one test target needs: running tshark with the dissector, golden files.
     .target(name: "LearnchatTestSupport", path: "Tests/Support/LearnchatTestSupport"),
     .testTarget(
       name: "LearnchatWireTests", dependencies: ["LearnchatWire", "LearnchatTestSupport"]),
@@ -83,9 +83,10 @@ let package = Package(
     ),
     .testTarget(
       name: "LearnchatCLITests",
-      dependencies: ["learnchat"],
-      // The browser test's Python script, run by HTMLPageBrowserTests; not bundled.
-      exclude: ["Browser"]
+      dependencies: ["learnchat", "LearnchatTestSupport"],
+      // The browser test's Python script, run by HTMLPageBrowserTests, and the golden files
+      // GoldenOutputTests compares with; read from the source tree, not bundled.
+      exclude: ["Browser", "Golden"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -16,26 +16,29 @@ enum LessonFuzz {
     let text = String(decoding: input, as: UTF8.self)
     let renderer = TerminalMarkdownRenderer(
       width: 1 + Int((input.first ?? 0) % 120), colors: (input.last ?? 0) & 1 == 1)
-    render(text, with: renderer)
-    _ = MarkdownHTML.render(text)
+    render(MarkdownDocument(parsing: text), with: renderer)
 
     guard let lessonText = try? LessonParser.parse(text, fileName: "fuzz.md") else { return }
-    var parts = [lessonText.introduction, lessonText.summary] + lessonText.sections.map(\.markdown)
+    var parts =
+      [lessonText.introductionDocument, lessonText.summaryDocument]
+      + lessonText.sections.map(\.document)
     if let lesson = try? Lesson(number: 1, fileName: "fuzz.md", text: lessonText) {
       for stage in lesson.stages {
         let values = Dictionary(
           uniqueKeysWithValues: stage.placeholders.map { ($0, "{{\($0)}} 0a ff \u{1b}[31m") })
-        parts.append(lesson.markdown(for: stage, values: values))
+        parts.append(lesson.document(for: stage, values: values))
       }
     }
     for part in parts {
       render(part, with: renderer)
-      _ = MarkdownHTML.render(part)
     }
   }
 
-  private static func render(_ markdown: String, with renderer: TerminalMarkdownRenderer) {
-    let output = renderer.render(MarkdownDocument(parsing: markdown))
+  /// Renders `document` for the terminal (checking its promises) and to HTML.
+  private static func render(_ document: MarkdownDocument, with renderer: TerminalMarkdownRenderer)
+  {
+    _ = MarkdownHTML.render(document)
+    let output = renderer.render(document)
     invariant(output.isEmpty || output.hasSuffix("\n"), "output does not end in a newline")
     if renderer.width >= 20 {
       for line in output.split(separator: "\n") {

@@ -37,9 +37,12 @@ let package = Package(
     // (and, for now, the chat: its keyboard is libedit's line editor).
     .target(name: "LearnchatDemos", dependencies: ["LearnchatCrypto", "LearnchatWire", "Cedit"]),
     // Lessons layer: the only target that imports cmark; lesson files, renderers, the stepper.
-    .target(name: "LearnchatLessons", dependencies: ["Ccmark", "LearnchatDemos"]),
+    .target(
+      name: "LearnchatLessons",
+      dependencies: ["Ccmark", "LearnchatCrypto", "LearnchatWire", "LearnchatDemos"]),
     // Benchmarks: the figures of `learnchat bench`.
-    .target(name: "LearnchatBench", dependencies: ["LearnchatDemos"]),
+    .target(
+      name: "LearnchatBench", dependencies: ["LearnchatCrypto", "LearnchatWire", "LearnchatDemos"]),
 
     // The command line only.
     .executableTarget(
@@ -66,19 +69,21 @@ let package = Package(
       name: "LearnchatWireTests", dependencies: ["LearnchatWire", "LearnchatTestSupport"]),
     .testTarget(
       name: "LearnchatDemosTests",
-      dependencies: ["LearnchatDemos"],
+      dependencies: ["LearnchatCrypto", "LearnchatWire", "LearnchatDemos"],
       // Read from the source tree by the tests; not bundled.
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "LearnchatChatTests",
-      dependencies: ["learnchat", "LearnchatDemos", "LearnchatWire", "LearnchatTestSupport"],
+      dependencies: [
+        "learnchat", "LearnchatCrypto", "LearnchatWire", "LearnchatDemos", "LearnchatTestSupport",
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "LearnchatLessonsTests",
       // Ccmark: cmark's own HTML renderer, the reference MarkdownHTMLTests compares ours with.
-      dependencies: ["LearnchatLessons", "Ccmark"],
+      dependencies: ["LearnchatCrypto", "LearnchatWire", "LearnchatLessons", "Ccmark"],
       exclude: ["Fixtures"]
     ),
     .testTarget(

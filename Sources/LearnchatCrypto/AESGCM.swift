@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// AES-256-GCM, demo 2's message cipher: a 32-byte key, a 12-byte nonce, a 16-byte tag.
 ///

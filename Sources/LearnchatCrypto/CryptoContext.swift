@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 import Glibc
 import Synchronization
 
@@ -27,19 +27,20 @@ public final class CryptoContext: @unchecked Sendable {
   public let seed: [UInt8]?
 
   /// Marks, per thread, that this thread's generators were fed their stream.
-  private var preparedThreadKey = pthread_key_t()
+  private let preparedThreadKey: pthread_key_t
   /// How many threads have been given a stream; the next thread gets this number.
   private let preparedThreadCount = Mutex(0)
 
   private init() {
     libraryContext = nil
     seed = nil
+    preparedThreadKey = pthread_key_t()
   }
 
-  private init(seed: [UInt8], libraryContext: OpaquePointer) {
+  private init(seed: [UInt8], libraryContext: OpaquePointer, preparedThreadKey: pthread_key_t) {
     self.seed = seed
     self.libraryContext = libraryContext
-    pthread_key_create(&preparedThreadKey, nil)
+    self.preparedThreadKey = preparedThreadKey
     let kept = KeptLibraryContext(pointer: libraryContext)
     CryptoContext.keptLibraryContexts.withLock { $0.append(kept) }
   }
@@ -77,7 +78,16 @@ public final class CryptoContext: @unchecked Sendable {
       OSSL_LIB_CTX_free(libraryContext)
       throw error
     }
-    return CryptoContext(seed: seed, libraryContext: libraryContext)
+    // The key marks which threads were fed; a process has a limited number of them (EAGAIN).
+    var preparedThreadKey = pthread_key_t()
+    let status = pthread_key_create(&preparedThreadKey, nil)
+    guard status == 0 else {
+      OSSL_LIB_CTX_free(libraryContext)
+      throw CryptoError.system(
+        operation: "pthread_key_create", reason: String(cString: strerror(status)))
+    }
+    return CryptoContext(
+      seed: seed, libraryContext: libraryContext, preparedThreadKey: preparedThreadKey)
   }
 
   /// A seeded context whose seed is the UTF-8 bytes of `seed` (what `--seed S` passes).
@@ -125,6 +135,11 @@ public final class CryptoContext: @unchecked Sendable {
         seed: seed, thread: threadNumber, generator: name, count: SeededStream.length)
       try TestRandom.feed(generator, with: stream)
     }
-    pthread_setspecific(preparedThreadKey, UnsafeRawPointer(bitPattern: 1))
+    // Marked only once fed, so a thread whose feeding failed is fed again on its next draw.
+    let status = pthread_setspecific(preparedThreadKey, UnsafeRawPointer(bitPattern: 1))
+    guard status == 0 else {
+      throw CryptoError.system(
+        operation: "pthread_setspecific", reason: String(cString: strerror(status)))
+    }
   }
 }

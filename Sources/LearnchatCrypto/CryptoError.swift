@@ -27,6 +27,9 @@ public enum CryptoError: Error, Equatable, CustomStringConvertible {
   case keyAgreementFailed(reason: String)
   /// A requested length outside what the algorithm allows (such as HKDF's output).
   case lengthOutOfRange(what: String, range: ClosedRange<Int>, actual: Int)
+  /// A C library call outside OpenSSL failed (such as `pthread_key_create`, out of keys);
+  /// `reason` is the system's text for its error code.
+  case system(operation: String, reason: String)
 
   public var description: String {
     switch self {
@@ -55,6 +58,8 @@ public enum CryptoError: Error, Equatable, CustomStringConvertible {
       return "X25519 key agreement failed: \(reason)"
     case .lengthOutOfRange(let what, let range, let actual):
       return "\(what) must be \(range.lowerBound) to \(range.upperBound) bytes, got \(actual)"
+    case .system(let operation, let reason):
+      return "\(operation) failed: \(reason)"
     }
   }
 }

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// Ed25519 signatures (RFC 8032): demo 3's server identity.
 ///

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// HKDF with SHA-256 (RFC 5869): turns demo 3's X25519 shared secret into session keys.
 ///

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// OpenSSL memory BIOs, the in-memory streams its PEM reader and writer use.
 enum MemoryBIO {

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// Demo 2's RSA-OAEP parameters, exactly as the original's `padding.OAEP(...)`: SHA-256 as the
 /// hash, MGF1 with SHA-256 as the mask function, no label.

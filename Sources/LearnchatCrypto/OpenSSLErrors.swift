@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// Reading OpenSSL's thread-local error queue.
 enum OpenSSLErrors {

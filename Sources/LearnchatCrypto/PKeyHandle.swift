@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// Owns one OpenSSL `EVP_PKEY` and frees it exactly once, when the last Swift value holding it
 /// goes away.

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// An RSA key pair: demo 2's server makes one per run and unwraps the session key with it.
 public struct RSAPrivateKey: Sendable {

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// An RSA public key: what the server of demo 2 sends, and what a client wraps the session
 /// key with.

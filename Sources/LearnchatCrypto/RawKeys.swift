@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// Raw-byte keys (X25519, Ed25519): generating them, importing their 32-byte encodings and
 /// reading those encodings back.

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// SHA-256 (FIPS 180-4): demo 3 hashes the handshake transcript and the server key's
 /// fingerprint with it.

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// Expands a seed into the long byte stream a seeded generator hands out.
 ///

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// Feeding OpenSSL's `TEST-RAND` generator, which hands out exactly the bytes it was given.
 enum TestRandom {

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// X25519 Diffie-Hellman (RFC 7748): demo 3's ephemeral key agreement.
 ///

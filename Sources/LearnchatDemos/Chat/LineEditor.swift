@@ -1,4 +1,4 @@
-import Cedit
+internal import Cedit
 import Foundation
 import Glibc
 import Synchronization

@@ -1,4 +1,4 @@
-import Ccmark
+internal import Ccmark
 
 /// A parsed Markdown document: cmark's parse tree copied into Swift values.
 ///

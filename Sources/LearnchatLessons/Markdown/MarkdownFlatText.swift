@@ -1,4 +1,4 @@
-import Ccmark
+internal import Ccmark
 
 /// The plain text of a cmark subtree, gathered without recursion.
 ///

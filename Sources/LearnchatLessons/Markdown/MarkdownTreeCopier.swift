@@ -1,4 +1,4 @@
-import Ccmark
+internal import Ccmark
 
 /// Copies a cmark node tree into `MarkdownBlock` and `MarkdownInline` values.
 ///

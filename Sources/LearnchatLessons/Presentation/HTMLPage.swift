@@ -16,7 +16,8 @@ public enum HTMLPage {
     let stages = HTMLPageStage.all(in: run)
     // A page of a range (`--from`, `--to`) holds only that range: the introduction belongs
     // before the first stage, the summary after the last.
-    var body = run.range.lowerBound == 0 ? MarkdownHTML.render(lesson.text.introductionDocument) : ""
+    let startsTheLesson = run.range.lowerBound == 0
+    var body = startsTheLesson ? MarkdownHTML.render(lesson.text.introductionDocument) : ""
     if let seed = run.seed {
       body +=
         "<p class=\"seeded\">Seeded run (<code>--seed \(escape(seed))</code>): "

@@ -131,7 +131,7 @@ public struct ChatClient: Sendable {
         do { try capture.write() } catch { console.line("[!] \(error)") }
       }
     }
-    let place = NetworkErrorText.address(host, port)
+    let place = SocketAddress(host: host, port: port)
     switch options.demo {
     case 2: console.line("[*] Connected to \(place), waiting for the server's key ...")
     case 3: console.line("[*] Connected to \(place), waiting for the server's signed hello ...")

@@ -61,9 +61,8 @@ enum HandshakeAttempt {
   /// The notice in the first unit of `received`, if it is one (without its marker).
   static func firstNotice(in received: [UInt8], demo: Int) -> String? {
     var body = received
-    if demo != 1, received.count >= 4 {
-      let length = received.prefix(4).reduce(0) { $0 << 8 | Int($1) }
-      body = Array(received.dropFirst(4).prefix(length))
+    if demo != 1, let length = FrameDecoder.parseLength(received) {
+      body = Array(received.dropFirst(FrameDecoder.headerSize).prefix(Int(length)))
     }
     return ChatNotice.text(in: body).map { String($0.dropFirst(ChatNotice.marker.count)) }
   }

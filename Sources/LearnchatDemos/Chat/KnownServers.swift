@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatWire
 
 /// The client's pins for demo 3, like SSH's `known_hosts`: one line per server,
 /// `HOST:PORT SHA256:...`, with `#` comments and blank lines ignored.
@@ -99,8 +100,7 @@ public struct KnownServers: Sendable, Equatable {
   /// How a server is named in the file: `HOST:PORT`, or `[HOST]:PORT` when the host is an
   /// IPv6 address; host names in lower case, as they are case-insensitive.
   public static func server(host: String, port: UInt16) -> String {
-    let host = host.lowercased()
-    return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    SocketAddress(host: host.lowercased(), port: port).description
   }
 
   /// Whether `text` is a fingerprint as demo 3 prints them: `SHA256:` and the unpadded base64

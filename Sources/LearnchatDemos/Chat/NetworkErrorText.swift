@@ -7,7 +7,7 @@ import LearnchatWire
 public enum NetworkErrorText {
   /// What to say when `connect` to `host`:`port` failed with `error`.
   public static func connecting(to host: String, port: UInt16, _ error: any Error) -> String {
-    let place = "connect to \(address(host, port))"
+    let place = "connect to \(SocketAddress(host: host, port: port))"
     switch error {
     case WireError.addressResolution(_, let message):
       return "\(place): cannot resolve the name (\(lowercased(message))); check the spelling"
@@ -27,7 +27,7 @@ public enum NetworkErrorText {
 
   /// What to say when listening on `host`:`port` failed with `error`.
   public static func listening(on host: String, port: UInt16, _ error: any Error) -> String {
-    let place = "listen on \(address(host, port))"
+    let place = "listen on \(SocketAddress(host: host, port: port))"
     switch error {
     case WireError.addressResolution(_, let message):
       return "\(place): cannot resolve the address (\(lowercased(message)))"
@@ -43,11 +43,6 @@ public enum NetworkErrorText {
     default:
       return "\(place): \(error)"
     }
-  }
-
-  /// `host:port`, with brackets around an IPv6 address.
-  static func address(_ host: String, _ port: UInt16) -> String {
-    host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
   }
 
   /// The system's message with a lower-case first letter, as it reads inside a sentence.

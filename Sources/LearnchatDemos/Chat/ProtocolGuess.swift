@@ -1,3 +1,5 @@
+import LearnchatWire
+
 /// What the first bytes from a peer look like, when they are not the protocol expected: a
 /// learner who runs the client with one `--demo` and the server with another gets told which.
 public enum ProtocolGuess {
@@ -12,9 +14,8 @@ public enum ProtocolGuess {
   /// The guess for `bytes`, or nil when they look like nothing in particular.
   public static func guess(_ bytes: [UInt8]) -> Guess? {
     guard let first = bytes.first else { return nil }
-    if bytes.count >= 4 {
-      let length = bytes.prefix(4).reduce(0) { $0 << 8 | Int($1) }
-      let body = bytes.dropFirst(4)
+    if let length = FrameDecoder.parseLength(bytes) {
+      let body = bytes.dropFirst(FrameDecoder.headerSize)
       if body.starts(with: Array("-----BEGIN PUBLIC KEY-----".utf8)) {
         return Guess(looksLike: "a PEM public key, as a demo-2 server sends first", demo: 2)
       }

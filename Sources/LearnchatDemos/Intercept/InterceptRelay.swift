@@ -49,8 +49,8 @@ public final class InterceptRelay: Sendable {
     defer { listener.close() }
     report(
       .line(
-        "[relay] Listening on \(NetworkErrorText.address(listenHost, listener.port)), relaying to "
-          + "\(NetworkErrorText.address(targetHost, targetPort)) (demo \(options.demo); attack "
+        "[relay] Listening on \(SocketAddress(host: listenHost, port: listener.port)), relaying to "
+          + "\(SocketAddress(host: targetHost, port: targetPort)) (demo \(options.demo); attack "
           + "\(options.attack.rawValue): \(options.attack.summary))"))
     started(listener.port)
     var next = 0

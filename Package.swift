@@ -37,9 +37,13 @@ let package = Package(
     // (and, for now, the chat: its keyboard is libedit's line editor).
     .target(name: "LearnchatDemos", dependencies: ["LearnchatCrypto", "LearnchatWire", "Cedit"]),
     // Lessons layer: the only target that imports cmark; lesson files, renderers, the stepper.
+    // lessons/*.md and exercises/*.md are compiled in by the EmbedTextFiles plugin.
     .target(
       name: "LearnchatLessons",
-      dependencies: ["Ccmark", "LearnchatCrypto", "LearnchatWire", "LearnchatDemos"]),
+      dependencies: ["Ccmark", "LearnchatCrypto", "LearnchatWire", "LearnchatDemos"],
+      plugins: ["EmbedTextFiles"]),
+    // The build-time step that turns the Markdown folders into Swift (never checked in).
+    .plugin(name: "EmbedTextFiles", capability: .buildTool()),
     // Benchmarks: the figures of `learnchat bench`.
     .target(
       name: "LearnchatBench", dependencies: ["LearnchatCrypto", "LearnchatWire", "LearnchatDemos"]),

@@ -67,24 +67,14 @@ import LearnchatWire
     return seeds
   }
 
-  /// The lesson files, the Markdown fixture, and a few hostile texts.
+  /// A few hostile texts, and the Markdown fixture at a narrow width in colour. The lesson and
+  /// exercise files and the test fixtures are seeds where they are (Fuzz/seed-folders/).
   static func lessonSeeds() throws -> [(String, [UInt8])] {
     var seeds: [(String, [UInt8])] = []
-    let folders = ["lessons", "Tests/LearnchatLessonsTests/Fixtures/lessons"]
-    for folder in folders {
-      let url = root.appendingPathComponent(folder)
-      for file in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
-      where file.hasSuffix(".md") {
-        let prefix = folder == "lessons" ? "lesson-" : "fixture-"
-        seeds.append(
-          (prefix + file, [UInt8](try Data(contentsOf: url.appendingPathComponent(file)))))
-      }
-    }
     let rendering = [UInt8](
       try Data(
         contentsOf: root.appendingPathComponent(
           "Tests/LearnchatLessonsTests/Fixtures/markdown/rendering.md")))
-    seeds.append(("rendering.md", rendering))
     // Its first byte sets the width: "\n" gives 11 columns; a last byte with bit 0 set, colour.
     seeds.append(("rendering-narrow-color.md", Array("\n".utf8) + rendering + Array("1".utf8)))
     seeds.append(("deep-nesting.md", Array((String(repeating: "> - ", count: 60) + "x\n").utf8)))

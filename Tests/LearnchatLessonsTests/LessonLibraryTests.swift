@@ -24,7 +24,7 @@ struct LessonLibraryTests {
     #expect(lessons.map { $0.text.demo } == ["plaintext", "handshake", "attacks", "fixed"])
   }
 
-  @Test("the built-in copy is exactly lessons/ (run scripts/embed-lessons after editing)")
+  @Test("the lessons the EmbedTextFiles plugin builds in are exactly the files in lessons/")
   func builtInCopyIsCurrent() throws {
     let folder = try LessonLibrary.locate(folder: Self.lessonsFolder).files()
     let builtIn = try LessonLibrary(source: .builtIn).files()

@@ -16,12 +16,24 @@ import Testing
       at: fuzzFolder.appendingPathComponent(kind).appendingPathComponent(target.name))
   }
 
+  /// The Markdown files in the repository folders `Fuzz/seed-folders/<target>.txt` lists
+  /// (lessons, exercises, test fixtures): seeds where they are, as `scripts/fuzz` uses them.
+  static func repositorySeeds(for target: FuzzTarget) throws -> [URL] {
+    let list = fuzzFolder.appendingPathComponent("seed-folders/\(target.name).txt")
+    guard FileManager.default.fileExists(atPath: list.path) else { return [] }
+    let root = fuzzFolder.deletingLastPathComponent()
+    return try String(contentsOf: list, encoding: .utf8).split(separator: "\n").flatMap {
+      FuzzTarget.files(at: root.appendingPathComponent(String($0)))
+        .filter { $0.pathExtension == "md" }
+    }
+  }
+
   /// In this process: a seed that crashes takes the test run down with the failed check's
   /// message, as it would the fuzzer.
   @Test(arguments: FuzzTarget.all.map(\.name))
   func seedCorpusRunsCleanly(target name: String) throws {
     let target = try #require(FuzzTarget.all.first { $0.name == name })
-    let seeds = Self.inputs("corpus", for: target)
+    let seeds = try Self.inputs("corpus", for: target) + Self.repositorySeeds(for: target)
     #expect(!seeds.isEmpty, "no seeds in Fuzz/corpus/\(name); run FuzzSeeds")
     for file in seeds { target.run([UInt8](try Data(contentsOf: file))) }
   }

@@ -25,8 +25,11 @@ struct HostileClientTests {
       containing: "[!]",
       toBe: "[!] frame of 4294967295 bytes exceeds the 1048576-byte limit; closing the connection")
     #expect(peerCloses(hostile.framed.connection))
+    // Trusting the header would have cost 4 GiB. The server's own peak is about 30 MB (70 MB
+    // under AddressSanitizer, whose shadow memory and quarantine count too), so 256 MiB leaves
+    // room for both and still catches the allocation.
     let peak = try server.peakMemory()
-    #expect(peak < 64 << 20)
+    #expect(peak < 256 << 20)
     try server.waitForLine(containing: "ended; waiting for the next client ...")
     try chatAsGoodClient(with: server, port: port, tag: "after ff ff ff ff")
   }

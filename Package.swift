@@ -87,7 +87,9 @@ let package = Package(
     .testTarget(
       name: "LearnchatLessonsTests",
       // Ccmark: cmark's own HTML renderer, the reference MarkdownHTMLTests compares ours with.
-      dependencies: ["LearnchatCrypto", "LearnchatWire", "LearnchatLessons", "Ccmark"],
+      dependencies: [
+        "LearnchatCrypto", "LearnchatWire", "LearnchatLessons", "Ccmark", "LearnchatTestSupport",
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(

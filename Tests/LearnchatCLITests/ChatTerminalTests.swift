@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 import Testing
 
 /// `learnchat serve` and `connect` in real terminals (tmux): the line editor and the question

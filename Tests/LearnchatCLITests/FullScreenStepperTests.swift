@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 import Testing
 
 /// `learnchat lesson 2 --step` on a real terminal (tmux), driven by keys as a learner drives it.

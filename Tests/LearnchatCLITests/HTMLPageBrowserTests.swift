@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 import Testing
 
 /// `learnchat lesson N --html FILE` opened in headless Chromium: the checks of

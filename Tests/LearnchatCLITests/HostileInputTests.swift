@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LearnchatTestSupport
 import Testing
 
 /// The real binary against hostile lesson files and terminals: one line and the right status for

@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 import Testing
 
 /// `learnchat lessons` and `learnchat lesson N`, run as the real binary.
@@ -192,21 +193,5 @@ struct LessonCommandTests {
     #expect(process.terminationStatus == 0)
     #expect(String(decoding: printed, as: UTF8.self) == "Lesson 2: test\n")
     #expect(errorText.isEmpty)
-  }
-}
-
-/// A fresh folder under the system's temporary directory, removed when the value goes away.
-final class TemporaryFolder {
-  let path: String
-
-  init() throws {
-    path =
-      FileManager.default.temporaryDirectory
-      .appendingPathComponent("learnchat-test-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(atPath: path)
   }
 }

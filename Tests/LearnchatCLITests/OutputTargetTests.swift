@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 import Testing
 
 /// Where `--html` and `--export` write: checked before the lesson runs, one line per problem,

@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 import Testing
 
 /// `--from`, `--to` and `--resume`, as a user types them.

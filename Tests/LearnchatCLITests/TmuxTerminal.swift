@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 import Testing
 
 /// A real terminal for testing the full-screen stepper as a user meets it: a `tmux` session of

@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 import Testing
 
 @testable import LearnchatLessons
@@ -340,29 +341,5 @@ struct WidthOneTests {
         }
       }
     }
-  }
-}
-
-/// A fresh folder (of lesson files, say), removed when the value goes away.
-final class TemporaryFolder {
-  let path: String
-
-  init() throws {
-    path =
-      FileManager.default.temporaryDirectory
-      .appendingPathComponent("learnchat-lessons-test-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  /// Writes `data` as the file `name`; returns its path.
-  @discardableResult
-  func write(_ name: String, _ data: Data) throws -> String {
-    let file = (path as NSString).appendingPathComponent(name)
-    try data.write(to: URL(fileURLWithPath: file))
-    return file
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(atPath: path)
   }
 }

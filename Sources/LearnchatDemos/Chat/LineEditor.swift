@@ -1,6 +1,7 @@
 internal import Cedit
 import Foundation
 import Glibc
+import LearnchatWire
 import Synchronization
 
 /// The chat's keyboard on a terminal: libedit's line editor (arrow keys, Home/End, history),
@@ -251,14 +252,7 @@ public final class LineEditor: Sendable {
   }
 
   private func writeOut(_ text: String) {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-      if written <= 0 {
-        if written < 0 && errno == EINTR { continue }
-        return
-      }
-      bytes = bytes.dropFirst(written)
-    }
+    // A terminal that went away leaves nothing to show the line on.
+    try? SystemFile.writeAll(Array(text.utf8), to: STDOUT_FILENO)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatWire
 
 /// Where lessons come from: a folder of `NN-name.md` files, or the copy built into the binary.
 ///
@@ -122,21 +123,24 @@ public struct LessonLibrary: Sendable {
   static let maximumFileSize = 1 << 20
 
   private static func read(_ path: String) throws(LessonError) -> String {
-    let data: Data
+    let bytes: [UInt8]
     do {
-      let attributes = try FileManager.default.attributesOfItem(atPath: path)
-      if let size = attributes[.size] as? Int, size > maximumFileSize {
+      let size = try SystemFile.size(path)
+      guard size <= maximumFileSize else {
         throw LessonError.unreadableFile(
           path: path, reason: "it is \(size) bytes; lessons are limited to \(maximumFileSize) bytes"
         )
       }
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
+      // Bounded again while reading: the file may grow after the check.
+      bytes = try SystemFile.read(path, limit: maximumFileSize)
     } catch let error as LessonError {
       throw error
+    } catch let error as SystemError {
+      throw .unreadableFile(path: path, reason: error.message)
     } catch {
-      throw .unreadableFile(path: path, reason: reason(error))
+      throw .unreadableFile(path: path, reason: "\(error)")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
       throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
     }
     return text

@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatWire
 
 #if canImport(Glibc)
   import Glibc
@@ -32,22 +33,13 @@ public enum OutputFile {
     }
   }
 
-  /// Writes `bytes` to `path`, replacing what was there.
+  /// Writes `bytes` to `path`, replacing what was there (through ``SystemFile``).
   public static func write(_ bytes: [UInt8], to path: String) throws(OutputFileError) {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw OutputFileError(path: path, errno: errno) }
-    var remaining = bytes[...]
-    while !remaining.isEmpty {
-      let written = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-      if written < 0 {
-        if errno == EINTR { continue }
-        let failure = errno
-        close(descriptor)
-        throw OutputFileError(path: path, errno: failure)
-      }
-      remaining = remaining.dropFirst(written)
+    do {
+      try SystemFile.write(bytes, to: path)
+    } catch {
+      throw OutputFileError(path: path, errno: error.errno)
     }
-    guard close(descriptor) == 0 else { throw OutputFileError(path: path, errno: errno) }
   }
 }
 
@@ -64,7 +56,7 @@ public struct OutputFileError: Error, Equatable, CustomStringConvertible {
   }
 
   init(path: String, errno code: Int32) {
-    self.init(path: path, reason: String(cString: strerror(code)).lowercasedFirst)
+    self.init(path: path, reason: SystemError(call: "", errno: code).message.lowercasedFirst)
   }
 
   public var description: String { "cannot write \(path): \(reason)" }

@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatWire
 
 #if canImport(Glibc)
   import Glibc
@@ -57,7 +58,7 @@ public final class ProgressStore: @unchecked Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(record) + Data("\n".utf8)
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try SystemFile.writeAtomically(Array(data), to: path)
       }
     } catch {
       report("cannot save progress to \(path): \(Self.reason(error))")
@@ -65,15 +66,15 @@ public final class ProgressStore: @unchecked Sendable {
   }
 
   private func read() -> ProgressRecord {
-    guard FileManager.default.fileExists(atPath: path) else { return ProgressRecord() }
+    guard SystemFile.exists(path) else { return ProgressRecord() }
     do {
-      let attributes = try FileManager.default.attributesOfItem(atPath: path)
-      if let size = attributes[.size] as? Int, size > Self.maximumSize {
+      let size = try SystemFile.size(path)
+      if size > Self.maximumSize {
         report("the progress file \(path) is too large to be one (\(size) bytes); starting afresh")
         return ProgressRecord()
       }
-      let data = try Data(contentsOf: URL(fileURLWithPath: path))
-      let record = try JSONDecoder().decode(ProgressRecord.self, from: data)
+      let bytes = try SystemFile.read(path, limit: Self.maximumSize)
+      let record = try JSONDecoder().decode(ProgressRecord.self, from: Data(bytes))
       guard record.version == ProgressRecord.currentVersion else {
         report(
           "the progress file \(path) has version \(record.version), which this learnchat does "
@@ -97,11 +98,7 @@ public final class ProgressStore: @unchecked Sendable {
 
   /// Creates the folder (and its parents, private to the user) when missing.
   private func createFolder() throws {
-    let folder = (path as NSString).deletingLastPathComponent
-    guard !FileManager.default.fileExists(atPath: folder) else { return }
-    try FileManager.default.createDirectory(
-      atPath: folder, withIntermediateDirectories: true,
-      attributes: [.posixPermissions: 0o700])
+    try SystemFile.createFolders(containing: path, permissions: 0o700)
   }
 
   /// Runs `body` holding an exclusive `flock` on a lock file beside the record.
@@ -121,6 +118,9 @@ public final class ProgressStore: @unchecked Sendable {
 
   /// A short reason for `error`, without Foundation's domain and code dump.
   static func reason(_ error: any Error) -> String {
+    if let system = error as? SystemError {
+      return system.message
+    }
     if let posix = error as? POSIXError {
       return String(cString: strerror(posix.code.rawValue))
     }

@@ -55,38 +55,10 @@ public enum CaptureFile {
   public static func write(_ connections: [CaptureConnection], to path: String)
     throws(CaptureError)
   {
-    let bytes = Self.bytes(connections)
-    let descriptor: Int32
     do {
-      descriptor = try SystemCall.run("open") {
-        open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-      }
+      try SystemFile.write(Self.bytes(connections), to: path)
     } catch {
       throw .cannotWrite(path: path, message: error.message)
-    }
-    var failure = writeAll(bytes, to: descriptor)
-    // A failed close can mean the data never reached the disk (NFS, a full disk): report it.
-    if Glibc.close(descriptor) != 0, failure == nil {
-      failure = SystemError(call: "close", errno: errno)
-    }
-    if let failure { throw .cannotWrite(path: path, message: failure.message) }
-  }
-
-  /// Writes every byte, repeating `write` after partial writes; the error, if one stopped it.
-  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> SystemError? {
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let rest = UnsafeRawBufferPointer(rebasing: buffer[offset...])
-        do throws(SystemError) {
-          offset += try SystemCall.run("write") {
-            Glibc.write(descriptor, rest.baseAddress, rest.count)
-          }
-        } catch {
-          return error
-        }
-      }
-      return nil
     }
   }
 }

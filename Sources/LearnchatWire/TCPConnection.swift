@@ -173,6 +173,15 @@ public final class TCPConnection: Sendable {
     descriptor.close()
   }
 
+  /// How many bytes have arrived and wait to be read (`FIONREAD`), without reading them.
+  public func availableByteCount() throws -> Int {
+    var count: Int32 = 0
+    try descriptor.withDescriptor("ioctl") { descriptor in
+      try SystemCall.run("ioctl") { ioctl(descriptor, UInt(FIONREAD), &count) }
+    }
+    return Int(count)
+  }
+
   /// Makes each later read give up with `WireError.timedOut` after `seconds`; nil waits forever.
   public func setReadTimeout(_ seconds: Double?) throws {
     var timeout = timeval(tv_sec: 0, tv_usec: 0)

@@ -38,13 +38,8 @@ public struct LessonLibrary: Sendable {
       }
       return LessonLibrary(source: .folder(folder))
     }
-    for candidate in candidateFolders(executablePath: executablePath) {
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      {
-        return LessonLibrary(source: .folder(candidate))
-      }
+    if let found = ContentFolders.locate(named: "lessons", executablePath: executablePath) {
+      return LessonLibrary(source: .folder(found))
     }
     return LessonLibrary(source: .builtIn)
   }
@@ -54,22 +49,6 @@ public struct LessonLibrary: Sendable {
   public static var runningExecutable: String {
     (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
       ?? CommandLine.arguments[0]
-  }
-
-  private static func candidateFolders(executablePath: String) -> [String] {
-    let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
-    let directory = executable.deletingLastPathComponent()
-    var candidates = [
-      directory.appendingPathComponent("lessons").path,
-      directory.appendingPathComponent("../share/learnchat/lessons").standardized.path,
-    ]
-    // Built in a checkout: .../repo/.build/<triple>/<configuration>/learnchat.
-    let components = executable.pathComponents
-    if let build = components.lastIndex(where: { $0.hasPrefix(".build") }) {
-      let checkout = NSString.path(withComponents: Array(components[..<build]))
-      candidates.append((checkout as NSString).appendingPathComponent("lessons"))
-    }
-    return candidates
   }
 
   /// Every lesson file's number, name and text, in number order.
@@ -122,7 +101,7 @@ public struct LessonLibrary: Sendable {
   /// The largest lesson file read, so a stray huge file cannot exhaust memory.
   static let maximumFileSize = 1 << 20
 
-  private static func read(_ path: String) throws(LessonError) -> String {
+  static func read(_ path: String) throws(LessonError) -> String {
     let bytes: [UInt8]
     do {
       let size = try SystemFile.size(path)
@@ -153,7 +132,7 @@ public struct LessonLibrary: Sendable {
     return Int(digits)
   }
 
-  private static func reason(_ error: any Error) -> String {
+  static func reason(_ error: any Error) -> String {
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
       underlying.domain == NSPOSIXErrorDomain

@@ -65,6 +65,11 @@ public final class ProgressStore: @unchecked Sendable {
     }
   }
 
+  /// Forgets everything: lessons' places and exercises' seeds, hints and results.
+  public func reset() {
+    update { $0 = ProgressRecord() }
+  }
+
   private func read() -> ProgressRecord {
     guard SystemFile.exists(path) else { return ProgressRecord() }
     do {

@@ -4,8 +4,8 @@ import LearnchatLessons
 extension ColorMode: ExpressibleByArgument {}
 extension Theme: ExpressibleByArgument {}
 
-/// `--color`, `--theme`, `--width` and `--full`: how output looks.
-struct DisplayOptions: ParsableArguments {
+/// `--color`, `--theme` and `--width`: how text looks.
+struct TextDisplayOptions: ParsableArguments {
   @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
   var color: ColorMode = .auto
 
@@ -15,9 +15,6 @@ struct DisplayOptions: ParsableArguments {
 
   @Option(help: "Columns to fill (default: the terminal's width, then COLUMNS, then 80).")
   var width: Int?
-
-  @Flag(help: "Show long byte strings whole instead of shortened.")
-  var full = false
 
   func validate() throws {
     if let width, !TerminalSettings.allowedWidths.contains(width) {
@@ -30,13 +27,29 @@ struct DisplayOptions: ParsableArguments {
   func settings() -> TerminalSettings {
     TerminalSettings.current(colorMode: color, requestedWidth: width, theme: theme)
   }
+}
+
+/// `--color`, `--theme`, `--width` and `--full`: how output with hex dumps looks.
+struct DisplayOptions: ParsableArguments {
+  @OptionGroup var text: TextDisplayOptions
+
+  @Flag(help: "Show long byte strings whole instead of shortened.")
+  var full = false
+
+  func validate() throws {
+    try text.validate()
+  }
+
+  func settings() -> TerminalSettings {
+    text.settings()
+  }
 
   /// Resolves the settings afresh on each call: `--width` still wins, but a width that came
   /// from the terminal follows the terminal when it is resized.
   func settingsProvider() -> @Sendable () -> TerminalSettings {
-    let color = color
-    let width = width
-    let theme = theme
+    let color = text.color
+    let width = text.width
+    let theme = text.theme
     return { TerminalSettings.current(colorMode: color, requestedWidth: width, theme: theme) }
   }
 }

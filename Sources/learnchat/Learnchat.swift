@@ -9,12 +9,13 @@ struct Learnchat: ParsableCommand {
     discussion: """
       learnchat re-creates two small teaching chats: a plaintext TCP chat, and one whose \
       handshake wraps an AES-256 key with RSA-OAEP and whose messages are AES-256-GCM frames. \
-      Start with `learnchat lesson 1`.
+      Start with `learnchat lesson 1`; then try its exercises (`learnchat exercises`).
       """,
     version: LearnchatVersion.current,
     subcommands: [
-      LessonsCommand.self, LessonCommand.self, ServeCommand.self, ConnectCommand.self,
-      InterceptCommand.self,
+      LessonsCommand.self, LessonCommand.self, ExercisesCommand.self, ExerciseCommand.self,
+      CheckCommand.self, HintCommand.self, ProgressCommand.self, ServeCommand.self,
+      ConnectCommand.self, InterceptCommand.self,
       BenchCommand.self, BenchTransportCommand.self,
     ]
   )

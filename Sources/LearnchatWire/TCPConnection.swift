@@ -173,13 +173,13 @@ public final class TCPConnection: Sendable {
     descriptor.close()
   }
 
-  /// How many bytes have arrived and wait to be read (`FIONREAD`), without reading them.
-  public func availableByteCount() throws -> Int {
-    var count: Int32 = 0
-    try descriptor.withDescriptor("ioctl") { descriptor in
-      try SystemCall.run("ioctl") { ioctl(descriptor, UInt(FIONREAD), &count) }
+  /// Makes each later read wait until at least `count` bytes have arrived (`SO_RCVLOWAT`),
+  /// unless the stream ends or the read timeout passes first; 1 is the usual behaviour.
+  public func setReceiveLowWatermark(_ count: Int) throws {
+    precondition(count > 0, "a read waits for at least one byte")
+    try descriptor.withDescriptor("setsockopt") {
+      try SocketOption.set($0, level: SOL_SOCKET, name: SO_RCVLOWAT, value: Int32(count))
     }
-    return Int(count)
   }
 
   /// Makes each later read give up with `WireError.timedOut` after `seconds`; nil waits forever.

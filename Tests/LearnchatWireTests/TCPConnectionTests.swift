@@ -81,6 +81,24 @@ import Testing
     #expect(try server.readExactly(1) == [1])
   }
 
+  @Test func aLowWatermarkHoldsTheReadUntilEnoughHasArrived() throws {
+    let (server, client) = try makeTestPair()
+    defer {
+      server.close()
+      client.close()
+    }
+    try client.writeAll([UInt8](text: "ab"))
+    try server.setReceiveLowWatermark(6)
+    // Two bytes are there already: without the watermark this read would return them alone,
+    // long before the writer's thread has sent the rest.
+    let writer = Background {
+      try client.writeAll([UInt8](text: "cd"))
+      try client.writeAll([UInt8](text: "ef"))
+    }
+    #expect(try server.read(upTo: 64) == [UInt8](text: "abcdef"))
+    try writer.join()
+  }
+
   @Test func writingToAClosedPeerThrowsInsteadOfKillingTheProcess() throws {
     let (server, client) = try makeTestPair()
     defer { server.close() }

@@ -1,4 +1,3 @@
-import Foundation
 import LearnchatDemos
 import LearnchatWire
 
@@ -40,14 +39,12 @@ struct GluedReadExercise: ExerciseChecker {
     // keeps no boundary between them, and one read returns them all (lesson 1, two-sends).
     for text in texts { _ = try client.send(text) }
     // Nagle's algorithm may hold the later sends back until the first is acknowledged (a
-    // delayed ACK, some tens of milliseconds): the read waits until every byte is there, so
-    // that it returns them all, every run.
-    let total = texts.reduce(0) { $0 + $1.utf8.count }
-    let deadline = Date(timeIntervalSinceNow: 5)
-    while try pair.server.availableByteCount() < total && Date() < deadline {
-      Thread.sleep(forTimeInterval: 0.002)
-    }
+    // delayed ACK, some tens of milliseconds): the kernel holds the read until every byte is
+    // there, so that it returns them all, every run.
+    try pair.server.setReadTimeout(5)
+    try pair.server.setReceiveLowWatermark(texts.reduce(0) { $0 + $1.utf8.count })
     let glued = try server.receive() ?? []
+    try pair.server.setReceiveLowWatermark(1)
     guard glued == Array(texts.joined().utf8) else {
       throw WalkthroughError.wireMismatch(stage: "exercise 2: one read did not hold every send")
     }

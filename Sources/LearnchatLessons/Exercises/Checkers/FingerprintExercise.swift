@@ -21,8 +21,10 @@ struct FingerprintExercise: ExerciseChecker {
     self.count = count
     self.forged = forged
     let recorder = ExerciseRecorder.forMaterial(&choices)
-    let first = UInt16(choices.number(in: 40_000...60_000))
-    let ports = (0..<UInt16(count)).map { first + $0 * UInt16(choices.number(in: 1...40)) }
+    // Rising client ports, as an OS hands them out: never one twice, which would make a
+    // capture tool take a later connection for a retransmission of an earlier one.
+    var ports = [UInt16(choices.number(in: 40_000...60_000))]
+    while ports.count < count { ports.append(ports.last! + UInt16(choices.number(in: 1...40))) }
     let probes = try Demo3Probes(
       count: count, forged: forged, recorder: recorder, ports: ports, context: seed.context())
     guard probes.verified.enumerated().allSatisfy({ ($0.offset + 1 == forged) != $0.element })

@@ -67,7 +67,7 @@ struct FrameLengthExercise: ExerciseChecker {
           + "directions: frame 1 is the server's public key, frame 2 the wrapped key.")
     }
     return .notYet(
-      "Not yet. Find frame \(asked.frame)'s 4-byte length prefix, then take away what in the "
+      "Find frame \(asked.frame)'s 4-byte length prefix, then take away what in the "
         + "body is not text.")
   }
 }

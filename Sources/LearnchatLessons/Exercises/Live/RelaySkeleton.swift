@@ -79,7 +79,8 @@ enum RelaySkeleton {
 
     def main():
         listener = socket.create_server(("127.0.0.1", LISTEN_PORT))
-        print(f"relay: on 127.0.0.1:{LISTEN_PORT}, server at 127.0.0.1:{SERVER_PORT}", flush=True)
+        port = listener.getsockname()[1]
+        print(f"relay: on 127.0.0.1:{port}, server at 127.0.0.1:{SERVER_PORT}", flush=True)
         while True:
             client, _ = listener.accept()
             server = socket.create_connection(("127.0.0.1", SERVER_PORT))

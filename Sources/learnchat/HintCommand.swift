@@ -19,15 +19,24 @@ struct HintCommand: ParsableCommand {
       let hints = exercise.text.hints.count
       let before = ledger.state(number)?.hintsShown ?? 0
       let page = ExercisePage(settings: display.settings())
+      // Without a state folder nothing is remembered: the first hint, every time.
+      let shown =
+        before >= hints
+        ? hints : ledger.store == nil ? 1 : try ledger.showHint(number, available: hints)
+      // A hint may name the learner's own values (a length, a frame): they come from the
+      // material of the seed handed out, made again.
+      let material = try ledger.state(number).map { try exercise.make(seed: $0.seed).material }
+      let folder = MaterialWriter.defaultFolder(number)
+      func hint(_ index: Int) -> String {
+        page.hint(exercise, index: index, material: material, folder: folder)
+      }
       if before >= hints {
         var output = "You have seen all \(hints) hints of exercise \(number):\n\n"
-        for index in 0..<hints { output += page.hint(exercise, index: index) + "\n" }
+        for index in 0..<hints { output += hint(index) + "\n" }
         StandardOutput.write(output)
         return
       }
-      // Without a state folder nothing is remembered: the first hint, every time.
-      let shown = ledger.store == nil ? 1 : try ledger.showHint(number, available: hints)
-      var output = page.hint(exercise, index: shown - 1)
+      var output = hint(shown - 1)
       output +=
         shown < hints
         ? "\n\(shown) of \(hints) hints seen; `learnchat hint \(number)` again for the next.\n"

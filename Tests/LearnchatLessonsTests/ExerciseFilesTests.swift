@@ -32,7 +32,7 @@ struct ExerciseFilesTests {
     }
   }
 
-  @Test("the built-in copy is exactly exercises/ (run scripts/embed-lessons after editing)")
+  @Test("the built-in copy is exactly exercises/ (the EmbedTextFiles plugin compiles it in)")
   func builtInCopyIsCurrent() throws {
     let folder = try ExerciseLibrary.locate(folder: Self.exercisesFolder).files()
     let builtIn = try ExerciseLibrary(source: .builtIn).files()
@@ -49,6 +49,32 @@ struct ExerciseFilesTests {
     #expect(
       try ExerciseLibrary.locate(folder: nil, executablePath: "/nonexistent/bin/learnchat").source
         == .builtIn)
+  }
+
+  @Test("every task and hint is filled from its material: nothing of `{{` is left on the page")
+  func everyPlaceholderFilled() throws {
+    let page = ExercisePage(settings: TerminalSettings(colors: false, width: 100))
+    for exercise in try ExerciseLibrary.locate(folder: Self.exercisesFolder).exercises() {
+      let material = try exercise.make(seed: "placeholders").material
+      var pages = [page.task(exercise, material: material, folder: "here")]
+      for index in exercise.text.hints.indices {
+        pages.append(page.hint(exercise, index: index, material: material, folder: "here"))
+      }
+      for text in pages {
+        #expect(!text.contains("{{"), "exercise \(exercise.number):\n\(text)")
+      }
+    }
+  }
+
+  @Test("a value is text in the tree: its `*`, backticks and `<` are shown, not read as markup")
+  func valuesStayText() throws {
+    let exercise = try ExerciseLibrary(source: .builtIn).exercise(3)
+    let material = ExerciseMaterial(files: [], values: ["frame": "*3* `x` <b>"], answer: "")
+    let filled = exercise.filling(exercise.text.taskDocument, material: material, folder: "a_b_")
+    let shown = ExercisePage(settings: TerminalSettings(colors: false, width: 200))
+      .render(filled)
+    #expect(shown.contains("frame *3* `x` <b> carry"), "\(shown)")
+    #expect(shown.contains("a_b_/chat.pcapng"), "\(shown)")
   }
 
   static let good = """

@@ -52,7 +52,7 @@ struct FailedChatExercise: ExerciseChecker {
         Artifact(fileName: "server-keys.json", bytes: Array(keys.utf8)),
         Artifact(fileName: "known_servers", bytes: Array("127.0.0.1:5002 \(fingerprint)\n".utf8)),
       ],
-      values: ["attacks": Attack.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")],
+      values: ["attacks": Attack.allCases.map(\.rawValue).joined(separator: ", ")],
       answer: attack.rawValue)
   }
 

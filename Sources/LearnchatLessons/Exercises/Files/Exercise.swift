@@ -17,8 +17,8 @@ public struct Exercise: Sendable {
         file: fileName, checker: text.checker, available: ExerciseCheckers.all.map { $0.name })
     }
     let available = checker.placeholders + ExerciseCheckers.common
-    for markdown in [text.introduction, text.task] + text.hints {
-      if let name = Placeholders.names(in: markdown).first(where: { !available.contains($0) }) {
+    for document in text.documents {
+      if let name = document.placeholderNames.first(where: { !available.contains($0) }) {
         throw .unknownPlaceholder(file: fileName, name: name, available: available)
       }
     }
@@ -38,10 +38,13 @@ public struct Exercise: Sendable {
     try checker.init(seed: seed(text))
   }
 
-  /// `markdown` with the material's values, the folder and the number filled in.
-  public func fill(_ markdown: String, material: ExerciseMaterial, folder: String) -> String {
-    let values = material.values.merging(["dir": folder, "number": String(number)]) { $1 }
-    return Placeholders.fill(markdown, with: values)
+  /// `document` with the material's values (when given), the folder and the number filled
+  /// in as text in the tree: a value never changes the markup around it.
+  public func filling(
+    _ document: MarkdownDocument, material: ExerciseMaterial?, folder: String
+  ) -> MarkdownDocument {
+    let common = ["dir": folder, "number": String(number)]
+    return document.filling((material?.values ?? [:]).merging(common) { $1 })
   }
 
   /// The command that shows the lesson stage the exercise follows.

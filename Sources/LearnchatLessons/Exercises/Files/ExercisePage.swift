@@ -12,27 +12,33 @@ public struct ExercisePage: Sendable {
   /// The introduction and the task, values filled in.
   public func task(_ exercise: Exercise, material: ExerciseMaterial, folder: String) -> String {
     let text = exercise.text
-    return render(
-      exercise.fill(text.introduction, material: material, folder: folder) + "\n"
-        + exercise.fill(text.task, material: material, folder: folder))
+    let parts = [text.introductionDocument, text.taskDocument].map {
+      exercise.filling($0, material: material, folder: folder)
+    }
+    return render(MarkdownDocument(blocks: parts.flatMap(\.blocks)))
   }
 
-  /// Hint `index` (from 0) of `exercise`, headed with its number.
-  public func hint(_ exercise: Exercise, index: Int) -> String {
-    let hints = exercise.text.hints
-    let values = [
-      "dir": MaterialWriter.defaultFolder(exercise.number), "number": String(exercise.number),
+  /// Hint `index` (from 0) of `exercise`, headed with its number, filled with `material`'s
+  /// values when it is known; `folder` is where the material was written.
+  public func hint(
+    _ exercise: Exercise, index: Int, material: ExerciseMaterial?, folder: String
+  ) -> String {
+    let count = exercise.text.hintDocuments.count
+    let heading: [MarkdownInline] = [
+      .strong([.text("Hint \(index + 1) of \(count)")]),
+      .text(" for exercise \(exercise.number):"),
     ]
-    return render(
-      "**Hint \(index + 1) of \(hints.count)** for exercise \(exercise.number):\n\n"
-        + Placeholders.fill(hints[index], with: values))
+    let hint = exercise.filling(
+      exercise.text.hintDocuments[index], material: material, folder: folder)
+    let headingNode = MarkdownBlockNode(block: .paragraph(heading), startLine: 1, endLine: 1)
+    return render(MarkdownDocument(blocks: [headingNode] + hint.blocks))
   }
 
-  /// `markdown` laid out at the prose measure.
-  public func render(_ markdown: String) -> String {
+  /// `document` laid out at the prose measure.
+  func render(_ document: MarkdownDocument) -> String {
     TerminalMarkdownRenderer(
       width: min(settings.width, PageStyle.proseMeasure), colors: settings.colors,
       theme: settings.theme
-    ).render(MarkdownDocument(parsing: markdown))
+    ).render(document)
   }
 }

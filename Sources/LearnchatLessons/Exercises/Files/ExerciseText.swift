@@ -22,4 +22,30 @@ public struct ExerciseText: Sendable, Equatable {
   public let task: String
   /// The hints' Markdown, in order.
   public let hints: [String]
+  /// `introduction`, parsed once when the file is loaded; placeholders are filled in copies.
+  public let introductionDocument: MarkdownDocument
+  /// `task`, parsed.
+  public let taskDocument: MarkdownDocument
+  /// `hints`, each parsed.
+  public let hintDocuments: [MarkdownDocument]
+
+  /// An exercise's text from its parts, each parsed once here.
+  public init(
+    title: String, checker: String, lesson: Int, stage: String, introduction: String,
+    task: String, hints: [String]
+  ) {
+    self.title = title
+    self.checker = checker
+    self.lesson = lesson
+    self.stage = stage
+    self.introduction = introduction
+    self.task = task
+    self.hints = hints
+    self.introductionDocument = MarkdownDocument(parsing: introduction)
+    self.taskDocument = MarkdownDocument(parsing: task)
+    self.hintDocuments = hints.map { MarkdownDocument(parsing: $0) }
+  }
+
+  /// Every part's document: introduction, task, hints.
+  var documents: [MarkdownDocument] { [introductionDocument, taskDocument] + hintDocuments }
 }

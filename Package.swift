@@ -37,7 +37,7 @@ let package = Package(
     // (and, for now, the chat: its keyboard is libedit's line editor).
     .target(name: "LearnchatDemos", dependencies: ["LearnchatCrypto", "LearnchatWire", "Cedit"]),
     // Lessons layer: the only target that imports cmark; lesson files, renderers, the stepper.
-    // lessons/*.md and exercises/*.md are compiled in by the EmbedTextFiles plugin.
+    // lessons/*.md, exercises/*.md and exercises/*.py are compiled in by the EmbedTextFiles plugin.
     .target(
       name: "LearnchatLessons",
       dependencies: ["Ccmark", "LearnchatCrypto", "LearnchatWire", "LearnchatDemos"],

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """The build step behind the EmbedTextFiles plugin: writes one Swift file holding text files.
 
-    embed-text-files.py OUTPUT NAME=FOLDER...
+    embed-text-files.py OUTPUT NAME=SUFFIX=FOLDER...
 
-For each NAME=FOLDER, OUTPUT gets `enum NAME { static let files: [(name:, text:)] }` with every
-`*.md` file in FOLDER, sorted by name (a missing folder gives an empty list). The folder is
+For each NAME=SUFFIX=FOLDER, OUTPUT gets `enum NAME { static let files: [(name:, text:)] }` with
+every file in FOLDER whose name ends in SUFFIX (such as `.md`), sorted by name (a missing folder
+gives an empty list). The folder is
 listed here, at build time, not by the plugin when it plans the build: SwiftPM reruns this step
 when a folder or file it was given changes, so an added lesson is picked up too. The output is
 rewritten only when it changes, so an unchanged build compiles nothing again.
@@ -14,9 +15,9 @@ import re
 import sys
 
 
-def declaration(type_name, folder):
+def declaration(type_name, suffix, folder):
     entries = []
-    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    files = sorted(folder.glob("*" + suffix)) if folder.is_dir() else []
     for path in files:
         text = path.read_text(encoding="utf-8")
         # One more '#' than the longest run in the text, so nothing in it can end the raw
@@ -36,16 +37,16 @@ def declaration(type_name, folder):
 
 
 def main(arguments):
-    if len(arguments) < 2 or any("=" not in pair for pair in arguments[1:]):
-        sys.exit("usage: embed-text-files.py OUTPUT NAME=FOLDER...")
+    if len(arguments) < 2 or any(pair.count("=") < 2 for pair in arguments[1:]):
+        sys.exit("usage: embed-text-files.py OUTPUT NAME=SUFFIX=FOLDER...")
     output = pathlib.Path(arguments[0])
     source = (
         "// Generated at build time by the EmbedTextFiles plugin (Plugins/EmbedTextFiles) from\n"
         "// Markdown files: edit those, never this.\n"
     )
     for pair in arguments[1:]:
-        type_name, folder = pair.split("=", 1)
-        source += declaration(type_name, pathlib.Path(folder))
+        type_name, suffix, folder = pair.split("=", 2)
+        source += declaration(type_name, suffix, pathlib.Path(folder))
     if not output.exists() or output.read_text(encoding="utf-8") != source:
         output.write_text(source, encoding="utf-8")
 

@@ -40,6 +40,15 @@ struct ExerciseFilesTests {
     #expect(folder.map(\.source) == builtIn.map(\.source))
   }
 
+  @Test("the live exercises hand out exercises/relay.py as it is in the repository")
+  func relayHandedOut() throws {
+    let relay = try String(contentsOfFile: Self.exercisesFolder + "/relay.py", encoding: .utf8)
+    let exercise = try ExerciseLibrary(source: .builtIn).exercise(6)
+    let files = try exercise.make(seed: "relay").material.files
+    #expect(files.map(\.fileName) == ["relay.py"])
+    #expect(files.first?.bytes == Array(relay.utf8))
+  }
+
   @Test("a binary in a checkout's .build finds its exercises; elsewhere the built-in ones")
   func locating() throws {
     let inCheckout = Self.checkout.appendingPathComponent(".build/debug/learnchat").path

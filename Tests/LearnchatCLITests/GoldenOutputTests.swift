@@ -13,6 +13,7 @@ struct GoldenOutputTests {
   /// Every command, as `learnchat help` lists them, and the top level.
   static let commands = [
     [], ["lessons"], ["lesson"], ["serve"], ["connect"], ["intercept"], ["bench"],
+    ["exercises"], ["exercise"], ["check"], ["hint"], ["progress"],
   ]
 
   /// A fixed width, so that the argument parser wraps help text the same everywhere.

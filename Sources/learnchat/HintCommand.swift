@@ -39,7 +39,7 @@ struct HintCommand: ParsableCommand {
       var output = hint(shown - 1)
       output +=
         shown < hints
-        ? "\n\(shown) of \(hints) hints seen; `learnchat hint \(number)` again for the next.\n"
+        ? "\n\(shown) of \(hints) hints seen; run learnchat hint \(number) again for the next.\n"
         : "\nThat was the last hint.\n"
       StandardOutput.write(output)
     }

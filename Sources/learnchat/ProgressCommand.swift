@@ -40,7 +40,17 @@ struct ProgressCommand: ParsableCommand {
         output += lines.joined(separator: "\n") + "\n"
       }
       output += "\nExercises: \(done.count) of \(exerciseList.count) done\n"
-      output += ExerciseListing.lines(exerciseList, record: record, width: width)
+      // One line each, as the lessons: `learnchat exercises` says what each follows.
+      let digits = String(exerciseList.map(\.number).max() ?? 0).count
+      for exercise in exerciseList {
+        let number = String(exercise.number)
+        let padded = String(repeating: " ", count: digits - number.count) + number
+        let words = ExerciseListing.progress(record.state(ofExercise: exercise.number), exercise)
+        let lines = WrappedText.lines(
+          "\(exercise.text.title) — \(words)", width: width, firstPrefix: "  \(padded)  ",
+          restPrefix: String(repeating: " ", count: digits + 4))
+        output += lines.joined(separator: "\n") + "\n"
+      }
       output += "\nKept in \(store.path); learnchat progress --reset forgets it.\n"
       StandardOutput.write(output)
     }

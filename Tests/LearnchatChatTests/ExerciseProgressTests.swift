@@ -19,8 +19,9 @@ struct ExerciseProgressTests {
     // New processes read the same file.
     let listing = try learner.learnchat(["exercises"]).output
     #expect(listing.contains("progress: done (seed \(seed), 2 checks, 2 of 3 hints)"), "\(listing)")
-    let progress = try learner.learnchat(["progress"]).output
+    let progress = try learner.learnchat(["progress"], environment: ["COLUMNS": "200"]).output
     #expect(progress.contains("Exercises: 1 of 11 done"), "\(progress)")
+    #expect(progress.contains("One nonce too many — done (seed \(seed)"), "\(progress)")
     #expect(try learner.learnchat(["hint", "8"]).output.contains("Hint 3 of 3"))
     // Running the exercise again hands out the same material.
     let again = try learner.exercise(8, dir: dir)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LearnchatLessons
+import LearnchatWire
 
 /// `learnchat check N`: judges an answer against the material of the learner's seed.
 struct CheckCommand: ParsableCommand {
@@ -124,16 +125,14 @@ struct CheckCommand: ParsableCommand {
   /// The largest file read as an answer: a frame or a line of text is far smaller.
   static let maximumFileSize = 1 << 20
 
-  private static func read(_ path: String) throws -> [UInt8] {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw AnswerFileError(path: path, reason: "no such file, or it cannot be read")
-    }
-    defer { try? handle.close() }
-    let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
-    guard data.count <= maximumFileSize else {
+  private static func read(_ path: String) throws(AnswerFileError) -> [UInt8] {
+    do {
+      return try SystemFile.read(path, limit: maximumFileSize)
+    } catch  where error.errno == EFBIG {
       throw AnswerFileError(path: path, reason: "it is over \(maximumFileSize) bytes")
+    } catch {
+      throw AnswerFileError(path: path, reason: error.message)
     }
-    return Array(data)
   }
 
   /// The verdict as the learner reads it.

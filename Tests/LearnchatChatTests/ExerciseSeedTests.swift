@@ -69,6 +69,21 @@ struct ExerciseSeedTests {
     #expect(check.errors.contains("run `learnchat exercise 3` first"), "\(check.errors)")
   }
 
+  @Test("an answer file that is missing, a folder or endless is one line, and exit status 1")
+  func unreadableAnswerFile() throws {
+    let learner = try ExerciseLearner()
+    try learner.exercise(1, dir: learner.files.path("one"))
+    let cases = [
+      ("/nonexistent/answer.txt", "No such file or directory"),
+      (learner.folder, "Is a directory"), ("/dev/zero", "it is over 1048576 bytes"),
+    ]
+    for (path, reason) in cases {
+      let check = try learner.check(1, ["--file", path])
+      #expect(check.status == 1)
+      #expect(check.errors == "learnchat: cannot read \(path): \(reason)\n", "\(check.errors)")
+    }
+  }
+
   @Test("usage errors: no such exercise, the wrong kind of answer, --answer without --seed")
   func usageErrors() throws {
     let learner = try ExerciseLearner()

@@ -33,9 +33,14 @@ let package = Package(
     .target(name: "LearnchatCrypto", dependencies: ["COpenSSL"]),
     // Wire layer: POSIX TCP, the frame codec, the tap.
     .target(name: "LearnchatWire"),
-    // Demos layer: the two protocols, as steps that report what they did to an observer.
-    // (and, for now, the chat: its keyboard is libedit's line editor).
-    .target(name: "LearnchatDemos", dependencies: ["LearnchatCrypto", "LearnchatWire", "Cedit"]),
+    // Demos layer: the three protocols, as steps that report what they did to an observer,
+    // each frame's field layout, and the attacks on them.
+    .target(name: "LearnchatDemos", dependencies: ["LearnchatCrypto", "LearnchatWire"]),
+    // Chat layer: the real chat and the on-path relay (`serve`, `connect`, `intercept`); the
+    // only target that imports libedit, the keyboard's line editor.
+    .target(
+      name: "LearnchatChat",
+      dependencies: ["Cedit", "LearnchatCrypto", "LearnchatWire", "LearnchatDemos"]),
     // Lessons layer: the only target that imports cmark; lesson files, renderers, the stepper.
     // lessons/*.md, exercises/*.md and exercises/*.py are compiled in by the EmbedTextFiles plugin.
     .target(
@@ -55,6 +60,7 @@ let package = Package(
         "LearnchatCrypto",
         "LearnchatWire",
         "LearnchatDemos",
+        "LearnchatChat",
         "LearnchatLessons",
         "LearnchatBench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -68,19 +74,23 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     // What more than one test target needs: running tshark with the dissector, golden files.
-    .target(name: "LearnchatTestSupport", path: "Tests/Support/LearnchatTestSupport"),
+    .target(
+      name: "LearnchatTestSupport",
+      dependencies: ["LearnchatCrypto", "LearnchatWire", "LearnchatDemos"],
+      path: "Tests/Support/LearnchatTestSupport"),
     .testTarget(
       name: "LearnchatWireTests", dependencies: ["LearnchatWire", "LearnchatTestSupport"]),
     .testTarget(
       name: "LearnchatDemosTests",
-      dependencies: ["LearnchatCrypto", "LearnchatWire", "LearnchatDemos"],
+      dependencies: ["LearnchatCrypto", "LearnchatWire", "LearnchatDemos", "LearnchatTestSupport"],
       // Read from the source tree by the tests; not bundled.
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "LearnchatChatTests",
       dependencies: [
-        "learnchat", "LearnchatCrypto", "LearnchatWire", "LearnchatDemos", "LearnchatTestSupport",
+        "learnchat", "LearnchatCrypto", "LearnchatWire", "LearnchatDemos", "LearnchatChat",
+        "LearnchatTestSupport",
       ],
       exclude: ["Fixtures"]
     ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LearnchatChat
 import LearnchatDemos
 import LearnchatLessons
 import LearnchatWire

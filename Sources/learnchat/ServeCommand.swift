@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LearnchatChat
 import LearnchatDemos
 import LearnchatLessons
 

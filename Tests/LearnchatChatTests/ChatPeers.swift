@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatChat
 import LearnchatDemos
 import LearnchatWire
 import Testing

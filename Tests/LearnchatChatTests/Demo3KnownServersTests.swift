@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatChat
 import LearnchatCrypto
 import LearnchatDemos
 import Testing

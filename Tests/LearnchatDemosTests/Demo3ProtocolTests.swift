@@ -1,6 +1,7 @@
 import Foundation
 import LearnchatCrypto
 import LearnchatDemos
+import LearnchatTestSupport
 import LearnchatWire
 import Testing
 

@@ -1,5 +1,6 @@
 import LearnchatCrypto
 import LearnchatDemos
+import LearnchatTestSupport
 import LearnchatWire
 import Testing
 

@@ -42,7 +42,7 @@ struct Demo2Attacks {
         return .refused
       }
     } catch {
-      report.say(actor, ChatLines.failure(ChatSession.describe(error)))
+      report.say(actor, ChatLines.failure(ReceiveFailure.describe(error)))
       return .ended(error)
     }
   }
@@ -331,7 +331,7 @@ struct Demo2Attacks {
 extension VictimRead {
   /// The error's one line, as the chat printed it, when the read ended the connection.
   var failure: String? {
-    if case .ended(let error) = self { return ChatSession.describe(error) }
+    if case .ended(let error) = self { return ReceiveFailure.describe(error) }
     return nil
   }
 

@@ -31,7 +31,7 @@ struct Demo3Attacks {
       report.say(actor, ChatLines.peer(text))
       return .shown(text)
     } catch {
-      report.say(actor, ChatLines.failure(ChatSession.describe(error)))
+      report.say(actor, ChatLines.failure(ReceiveFailure.describe(error)))
       return .ended(error)
     }
   }
@@ -241,7 +241,7 @@ struct Demo3Attacks {
       report.say(.client, ChatLines.demo3HandshakeComplete)
       return nil
     } catch {
-      let reason = ChatSession.describe(error)
+      let reason = ReceiveFailure.describe(error)
       report.say(.client, ChatLines.failure(reason))
       return reason
     }

@@ -39,7 +39,7 @@ extension SecureChannel {
         return (.refused, received.body)
       }
     } catch {
-      console.say(ChatLines.failure(ChatSession.describe(error)))
+      console.say(ChatLines.failure(ReceiveFailure.describe(error)))
       return (.ended(error), nil)
     }
   }

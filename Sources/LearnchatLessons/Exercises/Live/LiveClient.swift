@@ -51,7 +51,7 @@ struct LiveClient {
       console.say(ChatLines.sent(ChatText.exitCommand))
       record.clientSent.append(ChatText.exitCommand)
     } catch {
-      console.say("[!] \(ChatSession.describe(error))")
+      console.say("[!] \(ReceiveFailure.describe(error))")
     }
   }
 }

@@ -83,7 +83,7 @@ final class LiveServer: Sendable {
       try chat(SecureChannel(framed: framed, key: sessionKey))
     } catch {
       guard !stopping.withLock({ $0 }) else { return }
-      console.say("[!] handshake failed: \(ChatSession.describe(error))")
+      console.say("[!] handshake failed: \(ReceiveFailure.describe(error))")
     }
   }
 

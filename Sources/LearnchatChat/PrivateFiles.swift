@@ -1,4 +1,5 @@
 import Glibc
+import LearnchatDemos
 import LearnchatWire
 
 /// Files only their owner may read: the server's identity key and the client's pins.

@@ -1,4 +1,5 @@
 import LearnchatCrypto
+import LearnchatDemos
 import LearnchatWire
 import Synchronization
 

@@ -1,3 +1,4 @@
+import LearnchatDemos
 import LearnchatWire
 
 /// What the relay reports as it works, for the command line to print: a line, or bytes it read

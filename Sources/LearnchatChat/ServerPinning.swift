@@ -1,4 +1,5 @@
 import LearnchatCrypto
+import LearnchatDemos
 import Synchronization
 
 /// The demo-3 client's trust in the server's identity, as SSH's: a server seen for the first

@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatDemos
 import LearnchatWire
 import Synchronization
 
@@ -115,7 +116,7 @@ public final class ChatSession: Sendable {
         incoming = try transport.receive()
       } catch {
         if endingLocally.withLock({ $0 }) { return .localExit }
-        let reason = Self.describe(error)
+        let reason = ReceiveFailure.describe(error)
         console.line(ChatLines.failure(reason))
         return .failed(reason)
       }
@@ -158,19 +159,4 @@ public final class ChatSession: Sendable {
       + "\(guess.demo)? (this side runs --demo 1)"
   }
 
-  /// One line for a failure of the receiving side: an oversize or truncated frame, a reset, a
-  /// demo-3 message that failed authentication.
-  public static func describe(_ error: any Error) -> String {
-    // The protocol's own errors already say what went wrong, and that the connection closes.
-    if let error = error as? Demo3Error { return error.description }
-    switch error as? WireError {
-    case .frameTooLarge(let length, let limit):
-      return "frame of \(length) bytes exceeds the \(limit)-byte limit; closing the connection"
-    case .truncatedFrame(let received, let expected):
-      return
-        "the peer closed the connection in the middle of a frame (got \(received) of \(expected) bytes)"
-    default:
-      return "connection failed: \(error)"
-    }
-  }
 }

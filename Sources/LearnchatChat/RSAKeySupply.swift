@@ -1,5 +1,6 @@
 import Foundation
 import LearnchatCrypto
+import LearnchatDemos
 import Synchronization
 
 /// The demo-2 server's RSA key pair, made ahead of time on its own thread so that no client

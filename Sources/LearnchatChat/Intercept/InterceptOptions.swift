@@ -1,3 +1,4 @@
+import LearnchatDemos
 import LearnchatWire
 
 /// Settings of `learnchat intercept`.

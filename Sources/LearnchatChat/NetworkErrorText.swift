@@ -1,4 +1,5 @@
 import Glibc
+import LearnchatDemos
 import LearnchatWire
 
 /// One line for a connection that could not be made or a port that could not be listened on,

@@ -1,3 +1,4 @@
+import LearnchatDemos
 import LearnchatWire
 
 /// Names and field layouts for what passes through the relay.

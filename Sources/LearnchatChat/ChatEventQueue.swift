@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatDemos
 
 /// Something a chat session waits for: a typed line, the end of typing, or the end of the
 /// receiving side.

@@ -1,4 +1,5 @@
 import LearnchatCrypto
+import LearnchatDemos
 import LearnchatWire
 
 /// A connection ready to chat, and the originals' lines that say so (`I'm ready` for demo 1;
@@ -145,7 +146,7 @@ enum ChatHandshake {
     // Socket and framing failures read as the chat reports them; the protocol's own errors
     // (an unusable key, a bad signature) already say what went wrong.
     if error is WireError || error is SystemError {
-      return "handshake failed: \(ChatSession.describe(error))"
+      return "handshake failed: \(ReceiveFailure.describe(error))"
     }
     return "handshake failed: \(error)"
   }

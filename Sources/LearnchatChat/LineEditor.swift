@@ -1,6 +1,7 @@
 internal import Cedit
 import Foundation
 import Glibc
+import LearnchatDemos
 import LearnchatWire
 import Synchronization
 

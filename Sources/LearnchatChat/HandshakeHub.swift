@@ -1,5 +1,6 @@
 import Foundation
 import LearnchatCrypto
+import LearnchatDemos
 import LearnchatWire
 import Synchronization
 

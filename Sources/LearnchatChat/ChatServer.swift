@@ -1,5 +1,6 @@
 import Foundation
 import LearnchatCrypto
+import LearnchatDemos
 import LearnchatWire
 
 /// `learnchat serve`: chats with one client at a time, and keeps serving.

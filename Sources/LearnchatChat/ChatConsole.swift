@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatDemos
 
 /// The chat's console: lines from two threads (the keyboard loop and the receive loop) written
 /// whole, and the `You: ` prompt kept out of their way.

@@ -1,5 +1,6 @@
 import Glibc
 import LearnchatCrypto
+import LearnchatDemos
 import LearnchatWire
 
 /// The demo-3 server's long-term Ed25519 identity key, kept in a PKCS#8 PEM file across runs so

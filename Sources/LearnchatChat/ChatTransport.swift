@@ -1,3 +1,4 @@
+import LearnchatDemos
 import LearnchatWire
 
 /// Bytes that crossed the socket, for `--show-wire`.

@@ -1,3 +1,4 @@
+import LearnchatDemos
 import LearnchatWire
 
 /// A line learnchat's server sends to a client it turns away (busy with another chat, too many

@@ -1,4 +1,5 @@
 import LearnchatCrypto
+import LearnchatDemos
 import LearnchatWire
 
 /// Settings shared by `learnchat serve` and `learnchat connect`.

@@ -1,3 +1,4 @@
+import LearnchatDemos
 import LearnchatWire
 
 /// What the first bytes from a peer look like, when they are not the protocol expected: a

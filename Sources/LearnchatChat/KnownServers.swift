@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatDemos
 import LearnchatWire
 
 /// The client's pins for demo 3, like SSH's `known_hosts`: one line per server,

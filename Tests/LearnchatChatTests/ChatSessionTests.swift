@@ -1,9 +1,11 @@
 import Foundation
 import LearnchatCrypto
+import LearnchatDemos
+import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
-@testable import LearnchatDemos
+@testable import LearnchatChat
 
 /// Collects what a chat console writes, and lets a test wait for a line to appear.
 final class ConsoleCapture: @unchecked Sendable {

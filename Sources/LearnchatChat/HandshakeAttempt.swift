@@ -1,3 +1,4 @@
+import LearnchatDemos
 import LearnchatWire
 
 /// A handshake watched closely enough to explain its failure: the bytes that arrived are kept

@@ -22,12 +22,21 @@ public final class SequencedChannel: Sendable {
   private let receiveSequence = Mutex<UInt64>(0)
 
   /// A channel over `framed` with the handshake's `keys`, as `role`.
-  public init(framed: FramedChannel, keys: Demo3.SessionKeys, role: Role) {
-    self.framed = framed
+  public convenience init(framed: FramedChannel, keys: Demo3.SessionKeys, role: Role) {
     switch role {
-    case .client: (sealingKey, openingKey) = (keys.clientToServer, keys.serverToClient)
-    case .server: (sealingKey, openingKey) = (keys.serverToClient, keys.clientToServer)
+    case .client:
+      self.init(framed: framed, sealingKey: keys.clientToServer, openingKey: keys.serverToClient)
+    case .server:
+      self.init(framed: framed, sealingKey: keys.serverToClient, openingKey: keys.clientToServer)
     }
+  }
+
+  /// A channel over `framed` that seals with `sealingKey` and opens with `openingKey`: keys
+  /// agreed some other way than demo 3's handshake (the benchmarks use fixed ones).
+  public init(framed: FramedChannel, sealingKey: AESGCM.Key, openingKey: AESGCM.Key) {
+    self.framed = framed
+    self.sealingKey = sealingKey
+    self.openingKey = openingKey
   }
 
   /// The nonce for message number `sequence`: four zero bytes, then the number, big-endian.

@@ -25,7 +25,7 @@ public enum TransportDemo: Int, Sendable, CaseIterable {
       let channel = try SecureChannel(framed: framed, key: AESGCM.Key(Self.sendingKey))
       return { try channel.send(contentsOf: $0) }
     case .demo3:
-      let channel = SequencedChannel(
+      let channel = try SequencedChannel(
         framed: framed, sealingKey: try AESGCM.Key(Self.sendingKey),
         openingKey: try AESGCM.Key(Self.returnKey))
       return { try channel.send(contentsOf: $0) }
@@ -52,7 +52,7 @@ public enum TransportDemo: Int, Sendable, CaseIterable {
         }
       }
     case .demo3:
-      let channel = SequencedChannel(
+      let channel = try SequencedChannel(
         framed: framed, sealingKey: try AESGCM.Key(Self.returnKey),
         openingKey: try AESGCM.Key(Self.sendingKey))
       return { indices, size in

@@ -61,8 +61,8 @@ final class Demo3ImpostorSession: Sendable {
         "mitm: the client sees the relay's identity \(try Demo3.fingerprint(of: identity.publicKey)) "
           + "instead of the server's \(real); \(InterceptAttack.mitm.demo3Reason ?? "")")
       channels = (
-        SequencedChannel(framed: clientFrames, keys: clientSide.keys, role: .server),
-        SequencedChannel(framed: serverFrames, keys: serverSide.keys, role: .client)
+        try SequencedChannel(framed: clientFrames, keys: clientSide.keys, role: .server),
+        try SequencedChannel(framed: serverFrames, keys: serverSide.keys, role: .client)
       )
     } catch {
       say("mitm: the handshake failed: \(error); closing both connections")

@@ -16,10 +16,9 @@ public final class SequencedChannel: Sendable {
 
   /// The framed connection.
   public let framed: FramedChannel
-  /// Each direction's key, set up once for the channel's life (not once per message). Made with
-  /// the channel; if OpenSSL could not make one, the first send or receive throws why.
-  let sealer: Result<AESGCM.Sealer, any Error>
-  let opener: Result<AESGCM.Opener, any Error>
+  /// Each direction's key, set up once for the channel's life (not once per message).
+  let sealer: AESGCM.Sealer
+  let opener: AESGCM.Opener
   // Each direction's next message number, only touched under its Mutex: a send holds
   // sendSequence while it seals and writes, so numbers go out in order; a receive (or a whole
   // receiveMessages loop) holds receiveSequence, so the one receiving thread takes it once.
@@ -27,21 +26,27 @@ public final class SequencedChannel: Sendable {
   let receiveSequence = Mutex<UInt64>(0)
 
   /// A channel over `framed` with the handshake's `keys`, as `role`.
-  public convenience init(framed: FramedChannel, keys: Demo3.SessionKeys, role: Role) {
+  ///
+  /// - Throws: `CryptoError` when OpenSSL cannot set a key up.
+  public convenience init(framed: FramedChannel, keys: Demo3.SessionKeys, role: Role) throws {
     switch role {
     case .client:
-      self.init(framed: framed, sealingKey: keys.clientToServer, openingKey: keys.serverToClient)
+      try self.init(
+        framed: framed, sealingKey: keys.clientToServer, openingKey: keys.serverToClient)
     case .server:
-      self.init(framed: framed, sealingKey: keys.serverToClient, openingKey: keys.clientToServer)
+      try self.init(
+        framed: framed, sealingKey: keys.serverToClient, openingKey: keys.clientToServer)
     }
   }
 
   /// A channel over `framed` that seals with `sealingKey` and opens with `openingKey`: keys
   /// agreed some other way than demo 3's handshake (the benchmarks use fixed ones).
-  public init(framed: FramedChannel, sealingKey: AESGCM.Key, openingKey: AESGCM.Key) {
+  ///
+  /// - Throws: `CryptoError` when OpenSSL cannot set a key up.
+  public init(framed: FramedChannel, sealingKey: AESGCM.Key, openingKey: AESGCM.Key) throws {
     self.framed = framed
-    self.sealer = Result { try AESGCM.Sealer(key: sealingKey) }
-    self.opener = Result { try AESGCM.Opener(key: openingKey) }
+    self.sealer = try AESGCM.Sealer(key: sealingKey)
+    self.opener = try AESGCM.Opener(key: openingKey)
   }
 
   /// The nonce for message number `sequence`: four zero bytes, then the number, big-endian.
@@ -74,7 +79,6 @@ public final class SequencedChannel: Sendable {
   @discardableResult
   public func send(_ text: String) throws -> SentMessage {
     let plaintext = Array(text.utf8)
-    let sealer = try self.sealer.get()
     return try sendSequence.withLock { sequence in
       let header = try FrameEncoder.header(bodyCount: plaintext.count + AESGCM.tagByteCount)
       let sealed = try sealer.seal(

@@ -9,7 +9,6 @@ extension SequencedChannel {
   /// The frames are sealed in place in one buffer, the key and the message numbers taken once
   /// for the batch; the numbers count on only once the write succeeded.
   public func send(contentsOf texts: [String]) throws {
-    let sealer = try self.sealer.get()
     let overhead = FrameDecoder.headerSize + AESGCM.tagByteCount
     var frames = [UInt8](repeating: 0, count: texts.reduce(0) { $0 + overhead + $1.utf8.count })
     try sendSequence.withLock { sequence in
@@ -57,7 +56,6 @@ extension SequencedChannel {
     _ body: (_ plaintext: Span<UInt8>, _ frameBody: Span<UInt8>, _ sequence: UInt64) throws
       -> Bool
   ) throws -> Bool {
-    let opener = try self.opener.get()
     var plaintext: [UInt8] = []
     return try receiveSequence.withLock { sequence in
       try opener.withSession { session in

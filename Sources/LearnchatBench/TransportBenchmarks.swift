@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
@@ -11,7 +11,7 @@ enum TransportBenchmarks {
     defer { listener.close() }
     let total = runs + 1
     let serverDone = DispatchSemaphore(value: 0)
-    Thread.detachNewThread {
+    try DetachedThread.start {
       for _ in 0..<total {
         guard let connection = try? listener.accept() else { break }
         let framed = FramedChannel(connection: connection)
@@ -60,7 +60,7 @@ enum TransportBenchmarks {
       let start = Stopwatch.now()
       let batchSize = Self.batchSize(forMessageSize: size)
       let batch = [String](repeating: text, count: batchSize)
-      Thread.detachNewThread {
+      try DetachedThread.start {
         for _ in 0..<(messages / batchSize) { try? send(batch) }
       }
       try receive(0..<(messages / batchSize * batchSize), size)

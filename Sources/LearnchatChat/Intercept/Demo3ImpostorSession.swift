@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
@@ -69,9 +69,14 @@ final class Demo3ImpostorSession: Sendable {
       return
     }
     let done = DispatchSemaphore(value: 0)
-    Thread.detachNewThread { [self] in
-      relay(from: channels.toServer, to: channels.toClient, sender: "server")
-      done.signal()
+    do {
+      try DetachedThread.start { [self] in
+        relay(from: channels.toServer, to: channels.toClient, sender: "server")
+        done.signal()
+      }
+    } catch {
+      say("mitm: no thread to relay the server's side on: \(error); closing both connections")
+      return
     }
     relay(from: channels.toClient, to: channels.toServer, sender: "client")
     done.wait()

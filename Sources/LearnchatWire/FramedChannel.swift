@@ -11,8 +11,8 @@ import Synchronization
 /// ``receiveFrames(_:)`` lends each body where it lies: a thread that receives message after
 /// message allocates nothing and takes no lock per frame.
 public final class FramedChannel: Sendable {
-  /// How much one `recv` asks for at most while frames are small: 64 KiB.
-  public static let readChunkSize = FrameDecoder.initialCapacity
+  /// How much one `recv` asks for at least: 64 KiB.
+  public static let readChunkSize = FrameDecoder.minimumReadRoom
 
   /// The connection the frames travel on.
   public let connection: TCPConnection

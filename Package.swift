@@ -13,9 +13,10 @@ let package = Package(
   ],
   targets: [
     // System libraries: a module map and a shim header each, nothing vendored.
+    // libcrypto only: learnchat uses no TLS, and loading libssl at every start costs time.
     .systemLibrary(
       name: "COpenSSL",
-      pkgConfig: "openssl",
+      pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"])]
     ),
     .systemLibrary(

@@ -40,7 +40,7 @@ enum Demo3Fuzz {
       try framed.send(ephemeral.publicKey.rawRepresentation)
       let completion = try handshake.receiveServerHello(ephemeral: ephemeral)
       try receiveAll(
-        SequencedChannel(framed: framed, keys: completion.keys, role: .client), opened: &opened)
+        try SequencedChannel(framed: framed, keys: completion.keys, role: .client), opened: &opened)
     }
     return opened
   }

@@ -212,8 +212,10 @@ struct Demo3Session {
     try clientFramed.send(clientHello)
     let serverDone = try server.sendServerHello(clientHello: server.receiveClientHello())
     let clientDone = try client.receiveServerHello(ephemeral: ephemeral)
-    let serverChannel = SequencedChannel(framed: serverFramed, keys: serverDone.keys, role: .server)
-    let clientChannel = SequencedChannel(framed: clientFramed, keys: clientDone.keys, role: .client)
+    let serverChannel = try SequencedChannel(
+      framed: serverFramed, keys: serverDone.keys, role: .server)
+    let clientChannel = try SequencedChannel(
+      framed: clientFramed, keys: clientDone.keys, role: .client)
     var clientFrames = [frame(clientHello)]
     var serverFrames = [frame(clientDone.serverHello)]
     for text in ["Hello, server!", "second \u{1b}[2J", ""] {

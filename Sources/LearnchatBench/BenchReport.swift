@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The figures of one `learnchat bench` run, as a table or JSON.
 public struct BenchReport: Sendable, Codable {
@@ -22,11 +26,11 @@ public struct BenchReport: Sendable, Codable {
   public func table() -> String {
     let nameWidth = figures.map(\.name.count).max() ?? 0
     var lines = [
-      "figure".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+      "figure".rightPadded(to: nameWidth)
         + "      median  min … max (\(figures.first?.runs ?? 0) runs)"
     ]
     for figure in figures {
-      let name = figure.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+      let name = figure.name.rightPadded(to: nameWidth)
       let median = Self.format(figure.median).leftPadded(to: 12)
       lines.append(
         "\(name)  \(median) \(figure.unit)  "
@@ -56,14 +60,29 @@ public struct BenchReport: Sendable, Codable {
   static func format(_ value: Double) -> String {
     switch value {
     case 100...: return String(Int(value.rounded()))
-    case 10...: return String(format: "%.1f", value)
-    default: return String(format: "%.2f", value)
+    case 10...: return fixed(value, decimals: 1)
+    default: return fixed(value, decimals: 2)
     }
+  }
+
+  /// `value` rounded to `decimals` places and written with exactly that many, as `%.2f` would.
+  static func fixed(_ value: Double, decimals: Int) -> String {
+    var scale = 1
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = Int((value.magnitude * Double(scale)).rounded())
+    let fraction = String(scaled % scale)
+    let sign = value < 0 && scaled != 0 ? "-" : ""
+    return "\(sign)\(scaled / scale)."
+      + String(repeating: "0", count: decimals - fraction.count) + fraction
   }
 }
 
 extension String {
   fileprivate func leftPadded(to width: Int) -> String {
     String(repeating: " ", count: max(0, width - count)) + self
+  }
+
+  fileprivate func rightPadded(to width: Int) -> String {
+    self + String(repeating: " ", count: max(0, width - count))
   }
 }

@@ -29,6 +29,13 @@ public struct BenchSuite {
       BenchFigure(
         key: "tcp_messages_64", name: "framed 64 B messages over loopback TCP", unit: "msgs/s",
         values: try TransportBenchmarks.throughput(runs: runs, size: 64, messages: 20_000)))
+    progress("demo-3 framed messages over TCP")
+    figures.append(
+      BenchFigure(
+        key: "tcp_messages_64_demo3", name: "demo-3 framed 64 B messages over loopback TCP",
+        unit: "msgs/s",
+        values: try TransportBenchmarks.throughput(
+          runs: runs, demo: .demo3, size: 64, messages: 20_000)))
     let perSecond16K = try TransportBenchmarks.throughput(runs: runs, size: 16384, messages: 4_000)
     figures.append(
       BenchFigure(

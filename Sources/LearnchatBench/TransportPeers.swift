@@ -2,15 +2,13 @@ import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
 
-/// The two halves of `learnchat bench-transport`: demo 2's message transport between two
-/// processes over loopback TCP, measured the same way as `benchmarks/transport_original.py`.
+/// The two halves of `learnchat bench-transport`: demo 2's (or demo 3's) message transport
+/// between two processes over loopback TCP, measured the same way as
+/// `benchmarks/transport_original.py`.
 ///
 /// Both sides use a fixed key agreed out of band and no handshake: this measures the transport
 /// only (seal, frame, write, read, open), as the Python side does.
 public enum TransportPeers {
-  /// The key both processes use: 32 bytes of 0x42. A fixed key is for benchmarks only.
-  static let sharedKey = [UInt8](repeating: 0x42, count: AESGCM.keyByteCount)
-
   /// What the receiving side measured.
   public struct Measurement: Sendable {
     /// How many messages were received and opened.
@@ -23,47 +21,40 @@ public enum TransportPeers {
   }
 
   /// Listens on 127.0.0.1:`port` (0 for any free port), tells `listening` the port, accepts one
-  /// connection, and receives and opens `count` messages of `size` bytes.
+  /// connection, and receives and opens `count` messages of `size` bytes with `demo`'s channel.
   ///
   /// The clock starts when the first message is in: the first read returns as soon as any byte
   /// has arrived, so that is within microseconds of the first byte.
   public static func receive(
-    port: UInt16, size: Int, count: Int, listening: (UInt16) -> Void
+    demo: TransportDemo = .demo2, port: UInt16, size: Int, count: Int,
+    listening: (UInt16) -> Void
   ) throws -> Measurement {
     let listener = try TCPListener(host: "127.0.0.1", port: port)
     defer { listener.close() }
     listening(listener.port)
     let connection = try listener.accept()
     defer { connection.close() }
-    let channel = try SecureChannel(
-      framed: FramedChannel(connection: connection), key: AESGCM.Key(sharedKey))
-    try receiveIntact(channel, size: size, index: 0)
+    let receive = try demo.receiver(connection)
+    try receive(0..<1, size)
     let start = Stopwatch.now()
-    for index in 1..<count { try receiveIntact(channel, size: size, index: index) }
+    try receive(1..<count, size)
     return Measurement(messages: count, seconds: Stopwatch.now() - start)
   }
 
-  /// Connects to 127.0.0.1:`port` and sends `count` messages of `size` bytes, each with its own
-  /// nonce and frame, about 8 KiB of frames per write (as `learnchat bench` does).
-  public static func send(port: UInt16, size: Int, count: Int) throws {
+  /// Connects to 127.0.0.1:`port` and sends `count` messages of `size` bytes with `demo`'s
+  /// channel, each with its own nonce and frame, about 8 KiB of frames per batch (as
+  /// `learnchat bench` does).
+  public static func send(demo: TransportDemo = .demo2, port: UInt16, size: Int, count: Int)
+    throws
+  {
     let connection = try TCPConnection.connect(host: "127.0.0.1", port: port)
     defer { connection.close() }
-    let channel = try SecureChannel(
-      framed: FramedChannel(connection: connection), key: AESGCM.Key(sharedKey))
+    let send = try demo.sender(connection)
     let batchSize = TransportBenchmarks.batchSize(forMessageSize: size)
     let batch = [String](repeating: String(repeating: "m", count: size), count: batchSize)
-    for _ in 0..<(count / batchSize) { try channel.send(contentsOf: batch) }
+    for _ in 0..<(count / batchSize) { try send(batch) }
     let rest = count % batchSize
-    if rest > 0 { try channel.send(contentsOf: Array(batch.prefix(rest))) }
-  }
-
-  private static func receiveIntact(_ channel: SecureChannel, size: Int, index: Int) throws {
-    guard let message = try channel.receive() else {
-      throw TransportPeerError.peerClosed(afterMessages: index)
-    }
-    guard case .success(let plaintext) = message.plaintext, plaintext.count == size else {
-      throw TransportPeerError.damagedMessage(index: index)
-    }
+    if rest > 0 { try send(Array(batch.prefix(rest))) }
   }
 }
 

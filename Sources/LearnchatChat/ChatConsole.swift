@@ -1,5 +1,5 @@
-import Foundation
 import LearnchatDemos
+import Synchronization
 
 /// The chat's console: lines from two threads (the keyboard loop and the receive loop) written
 /// whole, and the `You: ` prompt kept out of their way.
@@ -11,9 +11,8 @@ public final class ChatConsole: Sendable {
   private let write: @Sendable (String) -> Void
   private let showsPrompt: Bool
   private let editor: LineEditor?
-  private let lock = NSLock()
-  // Guarded by `lock`.
-  private nonisolated(unsafe) var promptShown = false
+  /// Whether the plain prompt is on screen; held while writing, so lines never interleave.
+  private let promptShown = Mutex(false)
 
   /// The prompt the chat shows while waiting for a line.
   public static let prompt = "You: "
@@ -35,10 +34,10 @@ public final class ChatConsole: Sendable {
       editor.print(text, write: write)
       return
     }
-    lock.lock()
-    defer { lock.unlock() }
-    // Erase the prompt, print, and put the prompt back under the new line.
-    write((promptShown ? "\r\u{1B}[K" : "") + text + "\n" + (promptShown ? ChatLines.prompt : ""))
+    promptShown.withLock { shown in
+      // Erase the prompt, print, and put the prompt back under the new line.
+      write((shown ? "\r\u{1B}[K" : "") + text + "\n" + (shown ? ChatLines.prompt : ""))
+    }
   }
 
   /// Shows `question` where the prompt goes and returns the next typed line (nil at the end of
@@ -49,25 +48,21 @@ public final class ChatConsole: Sendable {
       defer { editor.setPrompt(ChatLines.prompt) }
       return events.nextLine()
     }
-    lock.lock()
-    write(question)
-    lock.unlock()
+    promptShown.withLock { _ in write(question) }
     return events.nextLine()
   }
 
   /// Shows the prompt before waiting for a line.
   func prompt() {
     guard showsPrompt, editor == nil else { return }
-    lock.lock()
-    defer { lock.unlock() }
-    promptShown = true
-    write(ChatLines.prompt)
+    promptShown.withLock { shown in
+      shown = true
+      write(ChatLines.prompt)
+    }
   }
 
   /// The user finished a line; the prompt is no longer on screen.
   func promptAnswered() {
-    lock.lock()
-    promptShown = false
-    lock.unlock()
+    promptShown.withLock { $0 = false }
   }
 }

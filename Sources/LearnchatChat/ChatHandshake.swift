@@ -70,7 +70,7 @@ enum ChatHandshake {
       .sent, "ServerHello frame", completion.serverHello, Demo3FrameLayout.serverHelloFrame,
       options, console)
     try connection.setReadTimeout(nil)
-    return sequenced(SequencedChannel(framed: framed, keys: completion.keys, role: .server))
+    return sequenced(try SequencedChannel(framed: framed, keys: completion.keys, role: .server))
   }
 
   /// Demo 3's client side: `Demo3ClientHandshake.run()` step by step, trusting the server's
@@ -100,7 +100,7 @@ enum ChatHandshake {
       options, console)
     try connection.setReadTimeout(nil)
     try pinning.commit(console: console, ask: options.ask)
-    return sequenced(SequencedChannel(framed: framed, keys: completion.keys, role: .client))
+    return sequenced(try SequencedChannel(framed: framed, keys: completion.keys, role: .client))
   }
 
   private static func sequenced(_ channel: SequencedChannel) -> ChatReady {

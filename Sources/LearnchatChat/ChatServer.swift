@@ -1,4 +1,3 @@
-import Foundation
 import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
@@ -58,7 +57,11 @@ public struct ChatServer: Sendable {
       hub.stop()
       hub.saveCapture()
     }
-    hub.startAccepting(on: listener)
+    do {
+      try hub.startAccepting(on: listener)
+    } catch {
+      throw ChatFailure("cannot accept connections: \(error)")
+    }
     return try serve(hub)
   }
 

@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import LearnchatDemos
 import LearnchatWire
 import Synchronization
@@ -55,11 +55,18 @@ public final class ChatSession: Sendable {
   public func run() -> ChatEnd {
     let receiveEnd = Mutex<ChatEnd>(.peerDisconnected)
     let receiveDone = DispatchSemaphore(value: 0)
-    Thread.detachNewThread { [self] in
-      let end = receiveLoop()
-      receiveEnd.withLock { $0 = end }
-      events.post(.peerEnded(session: id))
-      receiveDone.signal()
+    do {
+      try DetachedThread.start { [self] in
+        let end = receiveLoop()
+        receiveEnd.withLock { $0 = end }
+        events.post(.peerEnded(session: id))
+        receiveDone.signal()
+      }
+    } catch {
+      let reason = "cannot start receiving: \(error)"
+      console.line(ChatLines.failure(reason))
+      transport.close()
+      return .failed(reason)
     }
 
     let end = keyboardLoop()

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
@@ -38,8 +38,10 @@ final class HandshakeHub: Sendable {
 
   /// Accepts connections on `listener` on a thread of its own until `stop()` (which the
   /// listener's closing ends).
-  func startAccepting(on listener: TCPListener) {
-    Thread.detachNewThread { [self] in
+  ///
+  /// - Throws: `SystemError` when that thread cannot be started.
+  func startAccepting(on listener: TCPListener) throws {
+    try DetachedThread.start { [self] in
       while true {
         do {
           let tap = options.capture?.newTap()
@@ -101,7 +103,13 @@ final class HandshakeHub: Sendable {
         log: "\(limit) connections are already waiting for their handshakes")
     case .handshake(let id):
       console.line("[*] Connection from \(peer)")
-      Thread.detachNewThread { [self] in shakeHands(id: id, connection, peer: peer) }
+      do {
+        try DetachedThread.start { [self] in shakeHands(id: id, connection, peer: peer) }
+      } catch {
+        state.withLock { _ = $0.pending.removeValue(forKey: id) }
+        connection.close()
+        console.line("[!] \(peer): cannot start its handshake: \(error)")
+      }
     }
   }
 
@@ -168,15 +176,21 @@ final class HandshakeHub: Sendable {
       connection.close()
       return
     }
-    Thread.detachNewThread { [self] in
-      try? connection.setReadTimeout(1)
-      var discarded = 0
-      while discarded < 65_536, let bytes = try? connection.read(upTo: 4096), !bytes.isEmpty {
-        discarded += bytes.count
+    do {
+      try DetachedThread.start { [self] in
+        try? connection.setReadTimeout(1)
+        var discarded = 0
+        while discarded < 65_536, let bytes = try? connection.read(upTo: 4096), !bytes.isEmpty {
+          discarded += bytes.count
+        }
+        connection.close()
+        lingering.withLock { $0 -= 1 }
+        saveCapture()
       }
+    } catch {
+      // No thread to linger on: close now, as past the limit.
       connection.close()
       lingering.withLock { $0 -= 1 }
-      saveCapture()
     }
   }
 

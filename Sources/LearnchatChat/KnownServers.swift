@@ -1,6 +1,11 @@
-import Foundation
 import LearnchatDemos
 import LearnchatWire
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The client's pins for demo 3, like SSH's `known_hosts`: one line per server,
 /// `HOST:PORT SHA256:...`, with `#` comments and blank lines ignored.

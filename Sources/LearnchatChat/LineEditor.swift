@@ -1,5 +1,5 @@
 internal import Cedit
-import Foundation
+import Dispatch
 import Glibc
 import LearnchatDemos
 import LearnchatWire
@@ -55,13 +55,20 @@ public final class LineEditor: Sendable {
 
   /// Starts editing on standard input, posting each line typed (and the end of input) to
   /// `events`.
-  public func start(posting events: ChatEventQueue) {
+  ///
+  /// - Throws: `SystemError` when the editor's thread cannot be started.
+  public func start(posting events: ChatEventQueue) throws {
     shared.withLock { $0.running = true }
     Self.current = self
-    Thread.detachNewThread { [self] in
-      run(posting: events)
+    do {
+      try DetachedThread.start { [self] in
+        run(posting: events)
+        shared.withLock { $0.running = false }
+        stopped.signal()
+      }
+    } catch {
       shared.withLock { $0.running = false }
-      stopped.signal()
+      throw error
     }
   }
 
@@ -111,7 +118,8 @@ public final class LineEditor: Sendable {
     guard let editor = learnchat_el_init("learnchat"),
       let history = learnchat_history_new(500)
     else {
-      events.startReadingLines()
+      // Already on a thread of its own: read plain lines here instead.
+      events.readLines()
       return
     }
     defer {

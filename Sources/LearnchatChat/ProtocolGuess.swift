@@ -48,8 +48,7 @@ public enum ProtocolGuess {
         $0.value >= 0x20 && $0.value != 0x7F || $0 == "\n" || $0 == "\r"
       })
     else { return nil }
-    let shown = text.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(
-      of: "\r", with: "\\r")
+    let shown = text.replacing("\n", with: "\\n").replacing("\r", with: "\\r")
     return bytes.count > start.count ? shown + "…" : shown
   }
 

@@ -1,6 +1,7 @@
-import Foundation
+import Dispatch
 import LearnchatCrypto
 import LearnchatDemos
+import LearnchatWire
 import Synchronization
 
 /// The demo-2 server's RSA key pair, made ahead of time on its own thread so that no client
@@ -41,9 +42,15 @@ final class RSAKeySupply: Sendable {
   }
 
   private func generate() {
-    Thread.detachNewThread { [self] in
-      let result = Result<RSAPrivateKey, any Error> { try RSAPrivateKey() }
-      state.withLock { $0 = result }
+    do {
+      try DetachedThread.start { [self] in
+        let result = Result<RSAPrivateKey, any Error> { try RSAPrivateKey() }
+        state.withLock { $0 = result }
+        ready.signal()
+      }
+    } catch {
+      // Whoever waits for the key gets why there is none.
+      state.withLock { $0 = .failure(error) }
       ready.signal()
     }
   }

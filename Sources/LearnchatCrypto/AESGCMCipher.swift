@@ -5,7 +5,8 @@ extension AESGCM {
   /// Seals many messages under one key, setting the key up once.
   ///
   /// OpenSSL's AES key expansion and GCM's hash-key set-up happen when the key is given; each
-  /// message then only sets its nonce. Thread-safe: seals are serialized.
+  /// message then only sets its nonce. Thread-safe: seals are serialized (a run of them in
+  /// ``withSession(_:)`` takes the lock once).
   public final class Sealer: Sendable {
     let cipher: CipherContext
 
@@ -18,42 +19,23 @@ extension AESGCM {
     public func seal(_ plaintext: [UInt8], nonce: Nonce, associatedData: [UInt8] = []) throws
       -> SealedMessage
     {
-      try checkLength(plaintext)
-      try checkLength(associatedData)
-      return try cipher.withContext { context in
-        try OpenSSLErrors.check(
-          EVP_EncryptInit_ex2(context, nil, nil, nonce.bytes, nil), "EVP_EncryptInit_ex2")
-        if !associatedData.isEmpty {
-          var ignored: Int32 = 0
-          try OpenSSLErrors.check(
-            EVP_EncryptUpdate(context, nil, &ignored, associatedData, Int32(associatedData.count)),
-            "EVP_EncryptUpdate(associated data)")
+      var sealed = [UInt8](repeating: 0, count: plaintext.count + tagByteCount)
+      try plaintext.withUnsafeBytes { plaintext in
+        try associatedData.withUnsafeBytes { associatedData in
+          try nonce.bytes.withUnsafeBytes { nonce in
+            try sealed.withUnsafeMutableBytes { output in
+              try withSession {
+                try $0.seal(plaintext, nonce: nonce, associatedData: associatedData, into: output)
+              }
+            }
+          }
         }
-        var ciphertext = [UInt8](repeating: 0, count: plaintext.count)
-        var written: Int32 = 0
-        if !plaintext.isEmpty {
-          try OpenSSLErrors.check(
-            EVP_EncryptUpdate(context, &ciphertext, &written, plaintext, Int32(plaintext.count)),
-            "EVP_EncryptUpdate")
-        }
-        var finalCount: Int32 = 0
-        var unused: UInt8 = 0
-        try OpenSSLErrors.check(
-          EVP_EncryptFinal_ex(context, &unused, &finalCount), "EVP_EncryptFinal_ex")
-        // GCM is a stream mode: Update already produced every ciphertext byte.
-        guard Int(written) == plaintext.count, finalCount == 0 else {
-          throw CryptoError.openSSL(
-            operation: "EVP_EncryptUpdate", reason: "unexpected ciphertext length")
-        }
-        var tag = [UInt8](repeating: 0, count: tagByteCount)
-        try OpenSSLErrors.check(
-          EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, Int32(tagByteCount), &tag),
-          "EVP_CTRL_GCM_GET_TAG")
-        return try SealedMessage(nonce: nonce, ciphertext: ciphertext, tag: tag)
       }
+      return try SealedMessage(
+        nonce: nonce, ciphertext: Array(sealed[..<plaintext.count]),
+        tag: Array(sealed[plaintext.count...]))
     }
   }
-
 }
 
 extension AESGCM.Sealer {
@@ -62,39 +44,15 @@ extension AESGCM.Sealer {
   public func seal(
     _ plaintext: UnsafeRawBufferPointer, nonce: AESGCM.Nonce, appendingTo output: inout [UInt8]
   ) throws {
-    guard plaintext.count <= Int(Int32.max) else {
-      throw CryptoError.inputTooLarge(bytes: plaintext.count)
-    }
+    try AESGCM.checkLength(plaintext.count)
     let start = output.count
     output += nonce.bytes
     output += repeatElement(0, count: plaintext.count + AESGCM.tagByteCount)
-    try output.withUnsafeMutableBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      let ciphertext = base + start + AESGCM.nonceByteCount
-      try cipher.withContext { context in
-        try OpenSSLErrors.check(
-          EVP_EncryptInit_ex2(context, nil, nil, nonce.bytes, nil), "EVP_EncryptInit_ex2")
-        var written: Int32 = 0
-        if plaintext.count > 0 {
-          try OpenSSLErrors.check(
-            EVP_EncryptUpdate(
-              context, ciphertext, &written, plaintext.bindMemory(to: UInt8.self).baseAddress,
-              Int32(plaintext.count)),
-            "EVP_EncryptUpdate")
-        }
-        var finalCount: Int32 = 0
-        try OpenSSLErrors.check(
-          EVP_EncryptFinal_ex(context, ciphertext + Int(written), &finalCount),
-          "EVP_EncryptFinal_ex")
-        guard Int(written) == plaintext.count, finalCount == 0 else {
-          throw CryptoError.openSSL(
-            operation: "EVP_EncryptUpdate", reason: "unexpected ciphertext length")
-        }
-        try OpenSSLErrors.check(
-          EVP_CIPHER_CTX_ctrl(
-            context, EVP_CTRL_GCM_GET_TAG, Int32(AESGCM.tagByteCount),
-            ciphertext + plaintext.count),
-          "EVP_CTRL_GCM_GET_TAG")
+    try output.withUnsafeMutableBytes { buffer in
+      let sealed = UnsafeMutableRawBufferPointer(
+        rebasing: buffer[(start + AESGCM.nonceByteCount)...])
+      try nonce.bytes.withUnsafeBytes { nonce in
+        try withSession { try $0.seal(plaintext, nonce: nonce, into: sealed) }
       }
     }
   }
@@ -112,39 +70,23 @@ extension AESGCM {
 
     /// Checks the tag and, only if it matches, returns the plaintext; see `AESGCM.open`.
     public func open(_ sealed: SealedMessage, associatedData: [UInt8] = []) throws -> [UInt8] {
-      try checkLength(sealed.ciphertext)
-      try checkLength(associatedData)
-      return try cipher.withContext { context in
-        try OpenSSLErrors.check(
-          EVP_DecryptInit_ex2(context, nil, nil, sealed.nonce.bytes, nil), "EVP_DecryptInit_ex2")
-        if !associatedData.isEmpty {
-          var ignored: Int32 = 0
-          try OpenSSLErrors.check(
-            EVP_DecryptUpdate(context, nil, &ignored, associatedData, Int32(associatedData.count)),
-            "EVP_DecryptUpdate(associated data)")
+      var plaintext = [UInt8](repeating: 0, count: sealed.ciphertext.count)
+      try sealed.ciphertext.withUnsafeBytes { ciphertext in
+        try sealed.tag.withUnsafeBytes { tag in
+          try sealed.nonce.bytes.withUnsafeBytes { nonce in
+            try associatedData.withUnsafeBytes { associatedData in
+              try plaintext.withUnsafeMutableBytes { output in
+                try withSession {
+                  try $0.open(
+                    ciphertext, tag: tag, nonce: nonce, associatedData: associatedData,
+                    into: output)
+                }
+              }
+            }
+          }
         }
-        var plaintext = [UInt8](repeating: 0, count: sealed.ciphertext.count)
-        var written: Int32 = 0
-        if !sealed.ciphertext.isEmpty {
-          try OpenSSLErrors.check(
-            EVP_DecryptUpdate(
-              context, &plaintext, &written, sealed.ciphertext, Int32(sealed.ciphertext.count)),
-            "EVP_DecryptUpdate")
-        }
-        var tag = sealed.tag
-        try OpenSSLErrors.check(
-          EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, Int32(tagByteCount), &tag),
-          "EVP_CTRL_GCM_SET_TAG")
-        var finalCount: Int32 = 0
-        var unused: UInt8 = 0
-        guard EVP_DecryptFinal_ex(context, &unused, &finalCount) == 1 else {
-          // The tag did not match: erase what Update decrypted so it cannot leak out.
-          OpenSSLErrors.clear()
-          for index in plaintext.indices { plaintext[index] = 0 }
-          throw CryptoError.authenticationFailed
-        }
-        return plaintext
       }
+      return plaintext
     }
   }
 }
@@ -156,42 +98,9 @@ extension AESGCM.Opener {
   /// - Throws: `CryptoError.invalidSize` for a body shorter than 28 bytes;
   ///   `CryptoError.authenticationFailed` when the tag does not match.
   public func open(combined body: [UInt8]) throws -> [UInt8] {
-    let overhead = AESGCM.nonceByteCount + AESGCM.tagByteCount
-    guard body.count >= overhead else {
-      throw CryptoError.invalidSize(
-        what: "an AES-GCM body (at least)", expected: overhead, actual: body.count)
-    }
-    try AESGCM.checkLength(body)
-    let length = body.count - overhead
-    var plaintext = [UInt8](repeating: 0, count: length)
-    let opened = try body.withUnsafeBufferPointer { bytes in
-      try plaintext.withUnsafeMutableBufferPointer { output in
-        try cipher.withContext { context in
-          guard let base = bytes.baseAddress else { return false }
-          let ciphertext = base + AESGCM.nonceByteCount
-          try OpenSSLErrors.check(
-            EVP_DecryptInit_ex2(context, nil, nil, base, nil), "EVP_DecryptInit_ex2")
-          var written: Int32 = 0
-          if length > 0 {
-            try OpenSSLErrors.check(
-              EVP_DecryptUpdate(context, output.baseAddress, &written, ciphertext, Int32(length)),
-              "EVP_DecryptUpdate")
-          }
-          let tag = UnsafeMutableRawPointer(mutating: ciphertext + length)
-          try OpenSSLErrors.check(
-            EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, Int32(AESGCM.tagByteCount), tag),
-            "EVP_CTRL_GCM_SET_TAG")
-          var finalCount: Int32 = 0
-          var unused: UInt8 = 0
-          return EVP_DecryptFinal_ex(context, &unused, &finalCount) == 1
-        }
-      }
-    }
-    guard opened else {
-      // The tag did not match: erase what Update decrypted so it cannot leak out.
-      OpenSSLErrors.clear()
-      for index in plaintext.indices { plaintext[index] = 0 }
-      throw CryptoError.authenticationFailed
+    var plaintext: [UInt8] = []
+    try body.withUnsafeBytes { body in
+      try withSession { try $0.open(combined: body, into: &plaintext) }
     }
     return plaintext
   }
@@ -200,7 +109,8 @@ extension AESGCM.Opener {
 /// One OpenSSL cipher context holding an AES-256-GCM key, reused message after message, and
 /// freed exactly once.
 final class CipherContext: Sendable {
-  // The pointer is only used while `lock` is held; OpenSSL contexts are not thread-safe.
+  // The pointer is only used while `lock` is held (OpenSSL contexts are not thread-safe): for one
+  // call, or for a run of calls in a session (`withSession`), whose session type cannot escape.
   private nonisolated(unsafe) let context: OpaquePointer
   private let lock = Mutex(())
 

@@ -57,7 +57,14 @@ public struct RSAPrivateKey: Sendable {
   init(handle: PKeyHandle, context: CryptoContext) {
     self.handle = handle
     self.context = context
+    encryption = OAEPOperation(.encryption, key: handle, context: context)
+    decryption = OAEPOperation(.decryption, key: handle, context: context)
   }
+
+  /// OAEP with this key, each direction set up on first use and kept (see `OAEPOperation`);
+  /// every `publicKey` shares `encryption`.
+  private let encryption: OAEPOperation
+  private let decryption: OAEPOperation
 
   /// Reads a private key in PEM (PKCS#8 `BEGIN PRIVATE KEY` or traditional
   /// `BEGIN RSA PRIVATE KEY`), unencrypted, such as one `--export` wrote.
@@ -78,7 +85,9 @@ public struct RSAPrivateKey: Sendable {
   public var bits: Int { handle.bits }
 
   /// The public half, to send to the peer. It shares this key's OpenSSL object.
-  public var publicKey: RSAPublicKey { RSAPublicKey(handle: handle, context: context) }
+  public var publicKey: RSAPublicKey {
+    RSAPublicKey(handle: handle, context: context, encryption: encryption)
+  }
 
   /// The private key as unencrypted PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), for exports a
   /// student can inspect with `openssl pkey -text`. Never send this.
@@ -97,10 +106,8 @@ public struct RSAPrivateKey: Sendable {
         reason: "ciphertext is \(ciphertext.count) bytes, the key needs \(modulusBytes)")
     }
     // The private operation uses random blinding, drawn from this context.
-    try context.prepareCurrentThread()
-    return try handle.withOperationContext(in: context) { operation in
-      try OpenSSLErrors.check(EVP_PKEY_decrypt_init(operation), "EVP_PKEY_decrypt_init")
-      try OAEPParameters.apply(to: operation)
+    return try decryption.run { operation in
+      OpenSSLErrors.clear()
       var length = modulusBytes
       var output = [UInt8](repeating: 0, count: length)
       let status = EVP_PKEY_decrypt(operation, &output, &length, ciphertext, ciphertext.count)

@@ -6,10 +6,14 @@ public struct RSAPublicKey: Sendable {
   let handle: PKeyHandle
   /// The context the key was made or read in; its OAEP padding draws randomness from it.
   let context: CryptoContext
+  /// OAEP encryption with this key, set up on the first wrap and kept for the next.
+  let encryption: OAEPOperation
 
-  init(handle: PKeyHandle, context: CryptoContext) {
+  /// The key `handle` holds; `encryption` is shared with the private key's other views of it.
+  init(handle: PKeyHandle, context: CryptoContext, encryption: OAEPOperation? = nil) {
     self.handle = handle
     self.context = context
+    self.encryption = encryption ?? OAEPOperation(.encryption, key: handle, context: context)
   }
 
   /// Reads a PEM SubjectPublicKeyInfo (`-----BEGIN PUBLIC KEY-----`), as demo 2 sends it.
@@ -85,19 +89,19 @@ public struct RSAPublicKey: Sendable {
   /// MGF1-SHA-256, empty label. The output is as long as the modulus (256 bytes for RSA-2048)
   /// and differs on every call, because OAEP mixes in a random seed.
   public func encryptOAEP(_ plaintext: [UInt8]) throws -> [UInt8] {
-    try context.prepareCurrentThread()
-    return try handle.withOperationContext(in: context) { operation in
-      try OpenSSLErrors.check(EVP_PKEY_encrypt_init(operation), "EVP_PKEY_encrypt_init")
-      try OAEPParameters.apply(to: operation)
-      var length = 0
-      try OpenSSLErrors.check(
-        EVP_PKEY_encrypt(operation, nil, &length, plaintext, plaintext.count),
-        "EVP_PKEY_encrypt")
+    let modulusBytes = (bits + 7) / 8
+    return try encryption.run { operation in
+      OpenSSLErrors.clear()
+      var length = modulusBytes
       var output = [UInt8](repeating: 0, count: length)
       try OpenSSLErrors.check(
         EVP_PKEY_encrypt(operation, &output, &length, plaintext, plaintext.count),
         "EVP_PKEY_encrypt")
-      return Array(output.prefix(length))
+      // OAEP's output is always as long as the modulus.
+      guard length == modulusBytes else {
+        throw CryptoError.openSSL(operation: "EVP_PKEY_encrypt", reason: "unexpected length")
+      }
+      return output
     }
   }
 }

@@ -67,19 +67,38 @@ public final class SecureChannel: Sendable {
 
   /// Seals every text under its own fresh nonce and sends them all with one write.
   ///
-  /// For many small messages at once: the frames are built in one buffer, sealed in place,
-  /// and go out in one system call instead of one each.
+  /// For many small messages at once: the nonces are drawn together (each still 12 fresh random
+  /// bytes of its own), the frames are sealed in place in one buffer with the key taken once,
+  /// and they go out in one system call instead of one each.
   public func send(contentsOf texts: [String]) throws {
     let overhead = AESGCM.nonceByteCount + AESGCM.tagByteCount
-    var frames: [UInt8] = []
-    frames.reserveCapacity(
-      texts.reduce(0) { $0 + FrameDecoder.headerSize + overhead + $1.utf8.count })
-    for text in texts {
-      let nonce = try unsafeRepeatedNonce ?? AESGCM.Nonce.random(context: context)
-      var utf8 = text
-      frames += try FrameEncoder.header(bodyCount: utf8.utf8.count + overhead)
-      try utf8.withUTF8 { bytes in
-        try sealer.seal(UnsafeRawBufferPointer(bytes), nonce: nonce, appendingTo: &frames)
+    let nonces =
+      try unsafeRepeatedNonce.map { Array(repeatElement($0.bytes, count: texts.count).joined()) }
+      ?? context.randomBytes(AESGCM.nonceByteCount * texts.count)
+    var frames = [UInt8](
+      repeating: 0,
+      count: texts.reduce(0) { $0 + FrameDecoder.headerSize + overhead + $1.utf8.count })
+    try frames.withUnsafeMutableBytes { frames in
+      try nonces.withUnsafeBytes { nonces in
+        try sealer.withSession { session in
+          var offset = 0
+          for (index, text) in texts.enumerated() {
+            var text = text
+            let bodyCount = text.utf8.count + overhead
+            let nonce = UnsafeRawBufferPointer(
+              rebasing: nonces[(index * AESGCM.nonceByteCount)...].prefix(AESGCM.nonceByteCount))
+            let body = UnsafeMutableRawBufferPointer(
+              rebasing: frames[(offset + FrameDecoder.headerSize)...].prefix(bodyCount))
+            try FrameEncoder.writeHeader(bodyCount: bodyCount, into: frames[offset...])
+            body.copyMemory(from: nonce)
+            try text.withUTF8 { plaintext in
+              try session.seal(
+                UnsafeRawBufferPointer(plaintext), nonce: nonce,
+                into: UnsafeMutableRawBufferPointer(rebasing: body[AESGCM.nonceByteCount...]))
+            }
+            offset += FrameDecoder.headerSize + bodyCount
+          }
+        }
       }
     }
     try framed.connection.writeAll(frames)
@@ -114,14 +133,46 @@ public final class SecureChannel: Sendable {
   /// `[!] Failed to decrypt message` and the chat goes on. Framing errors (too large,
   /// truncated) are thrown, since the stream cannot continue after them.
   public func receive() throws -> ReceivedMessage? {
-    guard let body = try framed.receive() else { return nil }
-    let plaintext: Result<[UInt8], CryptoError>
-    do {
-      plaintext = .success(try opener.open(combined: body))
-    } catch {
-      plaintext = .failure(Self.cryptoError(error))
+    var message: ReceivedMessage?
+    _ = try receiveMessages { plaintext, body in
+      let copied: Result<[UInt8], CryptoError>
+      switch plaintext {
+      case .success(let bytes): copied = .success(bytes.withUnsafeBufferPointer { Array($0) })
+      case .failure(let error): copied = .failure(error)
+      }
+      message = ReceivedMessage(body: body.withUnsafeBufferPointer { Array($0) }, plaintext: copied)
+      return false
     }
-    return ReceivedMessage(body: body, plaintext: plaintext)
+    return message
+  }
+
+  /// Receives and opens messages until `body` returns false or the peer closes between frames,
+  /// lending each to `body`: its plaintext (or why it did not open), in a buffer reused for the
+  /// next message, and the frame body as it arrived, where it lies in the receive buffer.
+  ///
+  /// For a thread that receives message after message: the decoder and the key are taken once
+  /// for the whole loop (other receives wait until it ends), and nothing is allocated per
+  /// message. Failures are as ``receive()`` has them: a body that does not open is lent, not
+  /// thrown; framing errors are thrown and end the loop.
+  /// - Returns: true when `body` ended the loop, false when the peer closed.
+  public func receiveMessages(
+    _ body: (_ plaintext: Result<Span<UInt8>, CryptoError>, _ frameBody: Span<UInt8>) throws
+      -> Bool
+  ) throws -> Bool {
+    var plaintext: [UInt8] = []
+    return try opener.withSession { session in
+      try framed.receiveFrames { frame in
+        let failure: CryptoError?
+        do {
+          try frame.withUnsafeBytes { try session.open(combined: $0, into: &plaintext) }
+          failure = nil
+        } catch {
+          failure = Self.cryptoError(error)
+        }
+        if let failure { return try body(.failure(failure), frame) }
+        return try body(.success(plaintext.span), frame)
+      }
+    }
   }
 
   /// The crypto layer throws only `CryptoError`; anything else is reported as a failed open.

@@ -39,6 +39,21 @@ public struct FrameEncoder: Sendable {
     return withUnsafeBytes(of: length.bigEndian) { Array($0) }
   }
 
+  /// Writes the 4-byte length prefix for a body of `bodyCount` bytes at the start of `output`,
+  /// for a sender that builds frames in place.
+  ///
+  /// - Throws: `WireError.bodyTooLargeToEncode` past what 4 bytes can announce.
+  public static func writeHeader(bodyCount: Int, into output: Slice<UnsafeMutableRawBufferPointer>)
+    throws(WireError)
+  {
+    guard let length = UInt32(exactly: bodyCount) else {
+      throw .bodyTooLargeToEncode(length: bodyCount, limit: largestBodySize)
+    }
+    precondition(output.count >= FrameDecoder.headerSize, "room for a 4-byte length prefix")
+    UnsafeMutableRawBufferPointer(rebasing: output).storeBytes(
+      of: length.bigEndian, as: UInt32.self)
+  }
+
   /// The frame for `body`, with no limit but the 4-byte length's.
   public static func encode(_ body: some Collection<UInt8>) throws(WireError) -> [UInt8] {
     try FrameEncoder().encode(body)

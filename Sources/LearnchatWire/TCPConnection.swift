@@ -118,6 +118,17 @@ public final class TCPConnection: Sendable {
     }
   }
 
+  /// Reads whatever has arrived into `buffer`, at most its size, waiting until something has.
+  ///
+  /// For a reader that keeps its own buffer: no array is made (except the tap's copy, if any).
+  /// - Returns: how many bytes one `recv` put at the start of `buffer`; 0 means the peer closed
+  ///   its side.
+  /// - Throws: as ``read(upTo:)`` does.
+  public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    precondition(buffer.count > 0, "read(into:) needs room for at least one byte")
+    return try readLock.withLock { _ in try receive(into: buffer) }
+  }
+
   /// Reads exactly `count` bytes, with as many `recv` calls as that takes.
   ///
   /// The caller chooses `count`, so it must bound it first when it comes from a peer.

@@ -1,12 +1,13 @@
 import ArgumentParser
 import LearnchatBench
 
-/// `learnchat bench-transport`: one half of a two-process demo-2 transport run, for
+/// `learnchat bench-transport`: one half of a two-process demo-2 (or demo-3) transport run, for
 /// `benchmarks/run`, which measures `benchmarks/transport_original.py` the same way.
 struct BenchTransportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench-transport",
-    abstract: "Send or receive demo-2 messages between two processes, for benchmarks/run.",
+    abstract:
+      "Send or receive demo-2 or demo-3 messages between two processes, for benchmarks/run.",
     discussion: """
       `receive` listens on 127.0.0.1, prints `PORT <n>`, accepts one sender, and prints \
       {"messages": M, "seconds": S} once every message is opened. `send` connects and sends. \
@@ -21,6 +22,9 @@ struct BenchTransportCommand: ParsableCommand {
 
   @Argument(help: "Which half this process plays.")
   var role: Role
+
+  @Option(help: "The demo whose message layer to use: 2 or 3.")
+  var demo = 2
 
   @Option(help: "The port: 0 for any free port when receiving; the receiver's when sending.")
   var port = 0
@@ -39,19 +43,23 @@ struct BenchTransportCommand: ParsableCommand {
       throw ValidationError("--size must be between 0 and 16777216 bytes")
     }
     guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+    guard TransportDemo(rawValue: demo) != nil else {
+      throw ValidationError("--demo must be 2 or 3")
+    }
   }
 
   func run() throws {
     try CommandFailure.reporting {
       InterruptHandling.ignoreBrokenPipes()
+      let demo = TransportDemo(rawValue: demo) ?? .demo2
       switch role {
       case .receive:
         let measurement = try TransportPeers.receive(
-          port: UInt16(port), size: size, count: count
+          demo: demo, port: UInt16(port), size: size, count: count
         ) { StandardOutput.write("PORT \($0)\n") }
         StandardOutput.write(measurement.json + "\n")
       case .send:
-        try TransportPeers.send(port: UInt16(port), size: size, count: count)
+        try TransportPeers.send(demo: demo, port: UInt16(port), size: size, count: count)
       }
     }
   }

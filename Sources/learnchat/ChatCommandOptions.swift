@@ -73,17 +73,19 @@ struct ChatCommandOptions: ParsableArguments {
 
   /// The console and the keyboard: on a terminal, libedit's line editor (which the caller stops
   /// before exiting, to give the terminal back); otherwise lines read as they come, no prompt.
-  func terminal() -> (console: ChatConsole, events: ChatEventQueue, editor: LineEditor?) {
+  ///
+  /// - Throws: `SystemError` when the keyboard's thread cannot be started.
+  func terminal() throws -> (console: ChatConsole, events: ChatEventQueue, editor: LineEditor?) {
     let events = ChatEventQueue()
     let interactive =
       TerminalDevice.standardInputIsTerminal && TerminalDevice.standardOutputIsTerminal
     if interactive, let editor = LineEditor() {
-      editor.start(posting: events)
+      try editor.start(posting: events)
       return (
         ChatConsole(showsPrompt: true, editor: editor, write: StandardOutput.write), events, editor
       )
     }
-    events.startReadingLines()
+    try events.startReadingLines()
     return (
       ChatConsole(
         showsPrompt: TerminalDevice.standardInputIsTerminal, write: StandardOutput.write),

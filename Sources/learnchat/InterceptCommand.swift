@@ -1,9 +1,14 @@
 import ArgumentParser
-import Foundation
 import LearnchatChat
 import LearnchatDemos
 import LearnchatLessons
 import LearnchatWire
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension InterceptAttack: ExpressibleByArgument {}
 
@@ -94,8 +99,8 @@ struct InterceptCommand: ParsableCommand {
       if let editor {
         // Commands typed while the chat runs; without a terminal only --attack applies.
         let events = ChatEventQueue()
-        editor.start(posting: events)
-        Thread.detachNewThread {
+        try editor.start(posting: events)
+        try DetachedThread.start {
           while let line = events.nextLine() {
             switch RelayCommand.parse(line) {
             case .success(let command): relay.perform(command)
@@ -117,7 +122,10 @@ struct InterceptCommand: ParsableCommand {
     let host: String?
     let portText: Substring
     if let colon = text.lastIndex(of: ":") {
-      host = String(text[..<colon]).trimmingCharacters(in: ["[", "]"])
+      var name = text[..<colon]
+      // An IPv6 address is written in brackets: [::1]:5002.
+      if name.first == "[", name.last == "]" { name = name.dropFirst().dropLast() }
+      host = String(name)
       portText = text[text.index(after: colon)...]
     } else {
       host = defaultHost

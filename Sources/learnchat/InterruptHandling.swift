@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Signal set-up for the walkthrough.
 enum InterruptHandling {
@@ -11,7 +11,7 @@ enum InterruptHandling {
     signal(SIGINT) { _ in
       // Only async-signal-safe calls here: write and _exit.
       let reset: StaticString = "\u{1B}[0m\n"
-      _ = Foundation.write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
+      _ = Glibc.write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
       _exit(130)
     }
   }

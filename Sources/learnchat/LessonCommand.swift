@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import LearnchatLessons
 import LearnchatWire
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension PageStyle.Layout: ExpressibleByArgument {}
 
@@ -192,6 +197,6 @@ enum ShellWord {
       $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:=@%+,".contains($0))
     }
     if safe && !word.isEmpty { return word }
-    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    return "'" + word.replacing("'", with: "'\\''") + "'"
   }
 }

@@ -1,8 +1,13 @@
 import ArgumentParser
-import Foundation
 import LearnchatChat
 import LearnchatDemos
 import LearnchatLessons
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `learnchat serve`: the chat's server, wire-compatible with the original Python server.
 struct ServeCommand: ParsableCommand {
@@ -43,7 +48,7 @@ struct ServeCommand: ParsableCommand {
     try CommandFailure.reporting {
       if let pcap = chat.pcap { try OutputFile.checkWritable(pcap) }
       InterruptHandling.ignoreBrokenPipes()
-      let (console, events, editor) = chat.terminal()
+      let (console, events, editor) = try chat.terminal()
       defer { editor?.stop() }
       var options = chat.chatOptions()
       if chat.demo == 3 {
@@ -130,7 +135,7 @@ struct ConnectCommand: ParsableCommand {
           server: KnownServers.server(host: host, port: UInt16(chat.port)), file: file,
           known: try file.load(), expected: fingerprint, acceptNew: acceptNew)
       }
-      let (console, events, editor) = chat.terminal()
+      let (console, events, editor) = try chat.terminal()
       defer { editor?.stop() }
       if TerminalDevice.standardInputIsTerminal {
         options.ask = { question in console.ask(question, events: events) }

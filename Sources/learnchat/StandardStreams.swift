@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import LearnchatWire
 
 /// Writes to standard output; a reader that went away (`learnchat lesson 2 | head -1`) ends the

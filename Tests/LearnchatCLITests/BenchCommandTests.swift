@@ -8,7 +8,7 @@ struct BenchCommandTests {
   static let keys = [
     "rsa_keygen", "oaep_wrap", "oaep_unwrap", "gcm_seal_64", "gcm_open_64", "gcm_seal_1024",
     "gcm_open_1024", "gcm_seal_16384", "gcm_open_16384", "handshake", "tcp_messages_64",
-    "tcp_mbps_16384",
+    "tcp_messages_64_demo3", "tcp_mbps_16384",
   ]
 
   @Test("--json has every figure, each with a positive median inside its spread")

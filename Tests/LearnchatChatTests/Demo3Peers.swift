@@ -93,7 +93,7 @@ struct Demo3TestClient {
       let handshake = Demo3ClientHandshake(framed: framed, trust: { _ in })
       let completion = try handshake.receiveServerHello(ephemeral: handshake.sendClientHello())
       keys = completion.keys
-      channel = SequencedChannel(framed: framed, keys: keys, role: .client)
+      channel = try SequencedChannel(framed: framed, keys: keys, role: .client)
     } catch {
       connection.close()
       throw error

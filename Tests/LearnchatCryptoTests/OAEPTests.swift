@@ -1,4 +1,6 @@
+import Dispatch
 import LearnchatCrypto
+import Synchronization
 import Testing
 
 @Suite("RSA-OAEP with SHA-256 and MGF1-SHA-256")
@@ -63,5 +65,43 @@ struct OAEPTests {
       }
       return reason.contains("too large")
     }
+  }
+}
+
+/// The OAEP context each key keeps for its wraps and unwraps.
+@Suite("RSA-OAEP's kept contexts")
+struct OAEPKeptContextTests {
+  @Test("after a refused unwrap the key still unwraps, and wraps keep working")
+  func refusalLeavesTheKeyWorking() throws {
+    let key = try SharedKeys.first.get()
+    let secret = try CryptoContext.system.randomBytes(32)
+    var wrapped = try key.publicKey.encryptOAEP(secret)
+    wrapped[7] ^= 0x10
+    #expect(throws: CryptoError.self) { try key.decryptOAEP(wrapped) }
+    #expect(throws: CryptoError.self) {
+      try key.publicKey.encryptOAEP([UInt8](repeating: 0, count: 191))
+    }
+    #expect(try key.decryptOAEP(key.publicKey.encryptOAEP(secret)) == secret)
+  }
+
+  @Test("wraps and unwraps from many threads at once each get their own answer")
+  func manyThreads() throws {
+    let key = try SharedKeys.first.get()
+    let secrets = try (0..<16).map { _ in try CryptoContext.system.randomBytes(32) }
+    let unwrapped = Mutex<[Int: [UInt8]]>([:])
+    let failures = Mutex<[String]>([])
+    DispatchQueue.concurrentPerform(iterations: secrets.count) { index in
+      do {
+        let wrapped = try key.publicKey.encryptOAEP(secrets[index])
+        let secret = try key.decryptOAEP(wrapped)
+        unwrapped.withLock { $0[index] = secret }
+      } catch {
+        failures.withLock { $0.append("\(error)") }
+      }
+    }
+    #expect(failures.withLock { $0 } == [])
+    #expect(
+      unwrapped.withLock { $0 }
+        == Dictionary(uniqueKeysWithValues: secrets.enumerated().map { ($0, $1) }))
   }
 }

@@ -30,8 +30,8 @@ struct Demo3ProtocolTests {
     let clientSide = try client.receiveServerHello(ephemeral: ephemeral)
     return Handshaken(
       pair: pair,
-      client: SequencedChannel(framed: pair.client, keys: clientSide.keys, role: .client),
-      server: SequencedChannel(framed: pair.server, keys: serverSide.keys, role: .server),
+      client: try SequencedChannel(framed: pair.client, keys: clientSide.keys, role: .client),
+      server: try SequencedChannel(framed: pair.server, keys: serverSide.keys, role: .server),
       clientSide: clientSide, serverSide: serverSide,
       clientHello: ephemeral.publicKey.rawRepresentation)
   }
@@ -143,7 +143,7 @@ struct Demo3ProtocolTests {
   static func channelFeeding(_ chat: Handshaken, frames: [[UInt8]]) throws -> SequencedChannel {
     let pair = try FramedPair()
     for frame in frames { try pair.client.connection.writeAll(frame) }
-    return SequencedChannel(framed: pair.server, keys: chat.serverSide.keys, role: .server)
+    return try SequencedChannel(framed: pair.server, keys: chat.serverSide.keys, role: .server)
   }
 
   @Test("the length prefix is authenticated: the same body under another length fails")

@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
@@ -61,17 +61,22 @@ final class Demo3ImpostorSession: Sendable {
         "mitm: the client sees the relay's identity \(try Demo3.fingerprint(of: identity.publicKey)) "
           + "instead of the server's \(real); \(InterceptAttack.mitm.demo3Reason ?? "")")
       channels = (
-        SequencedChannel(framed: clientFrames, keys: clientSide.keys, role: .server),
-        SequencedChannel(framed: serverFrames, keys: serverSide.keys, role: .client)
+        try SequencedChannel(framed: clientFrames, keys: clientSide.keys, role: .server),
+        try SequencedChannel(framed: serverFrames, keys: serverSide.keys, role: .client)
       )
     } catch {
       say("mitm: the handshake failed: \(error); closing both connections")
       return
     }
     let done = DispatchSemaphore(value: 0)
-    Thread.detachNewThread { [self] in
-      relay(from: channels.toServer, to: channels.toClient, sender: "server")
-      done.signal()
+    do {
+      try DetachedThread.start { [self] in
+        relay(from: channels.toServer, to: channels.toClient, sender: "server")
+        done.signal()
+      }
+    } catch {
+      say("mitm: no thread to relay the server's side on: \(error); closing both connections")
+      return
     }
     relay(from: channels.toClient, to: channels.toServer, sender: "client")
     done.wait()

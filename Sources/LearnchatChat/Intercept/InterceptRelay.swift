@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
@@ -71,9 +71,14 @@ public final class InterceptRelay: Sendable {
         try? options.capture?.write()
         return
       }
-      Thread.detachNewThread { [self] in
-        relay(accepted, id: id)
-        try? options.capture?.write()
+      do {
+        try DetachedThread.start { [self] in
+          relay(accepted, id: id)
+          try? options.capture?.write()
+        }
+      } catch {
+        accepted.close()
+        report(.line("[relay] client \(id): closed, no thread to relay it on: \(error)"))
       }
     }
   }

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import Glibc
 import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
@@ -48,15 +49,22 @@ final class RelaySession: Sendable {
 
   /// Relays until both sides have closed; then closes both connections.
   func run() {
+    defer {
+      client.close()
+      server.close()
+    }
     let done = DispatchSemaphore(value: 0)
-    Thread.detachNewThread { [self] in
-      pump(.serverToClient)
-      done.signal()
+    do {
+      try DetachedThread.start { [self] in
+        pump(.serverToClient)
+        done.signal()
+      }
+    } catch {
+      say("no thread to relay the server's side on: \(error); closing both connections")
+      return
     }
     pump(.clientToServer)
     done.wait()
-    client.close()
-    server.close()
   }
 
   /// Carries out a command typed by the instructor.

@@ -71,7 +71,7 @@ public struct Demo3ClientHandshake: Sendable {
   /// The whole client handshake: the channel ready for messages.
   public func run() throws -> SequencedChannel {
     let completion = try receiveServerHello(ephemeral: sendClientHello())
-    return SequencedChannel(framed: framed, keys: completion.keys, role: .client)
+    return try SequencedChannel(framed: framed, keys: completion.keys, role: .client)
   }
 }
 
@@ -140,7 +140,7 @@ public struct Demo3ServerHandshake: Sendable {
   /// The whole server handshake: the channel ready for messages.
   public func run() throws -> SequencedChannel {
     let completion = try sendServerHello(clientHello: receiveClientHello())
-    return SequencedChannel(framed: framed, keys: completion.keys, role: .server)
+    return try SequencedChannel(framed: framed, keys: completion.keys, role: .server)
   }
 }
 

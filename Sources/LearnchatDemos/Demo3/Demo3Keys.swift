@@ -1,5 +1,10 @@
-import Foundation
 import LearnchatCrypto
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Demo 3's labels, sizes and key schedule (see docs/demo-3-protocol.md).
 public enum Demo3 {
@@ -62,7 +67,7 @@ public enum Demo3 {
   /// public key, as OpenSSH shows host keys.
   public static func fingerprint(of identity: Ed25519.PublicKey) throws -> String {
     let digest = try SHA256.hash(identity.rawRepresentation)
-    let base64 = Data(digest).base64EncodedString().replacingOccurrences(of: "=", with: "")
+    let base64 = Data(digest).base64EncodedString().replacing("=", with: "")
     return "SHA256:" + base64
   }
 }

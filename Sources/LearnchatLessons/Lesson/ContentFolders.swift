@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Where learnchat looks for a folder of content files (`lessons`, `exercises`) when none is
 /// given: beside the executable, in `../share/learnchat/NAME` from it, and in the checkout it
@@ -15,8 +19,9 @@ enum ContentFolders {
     // Built in a checkout: .../repo/.build/<triple>/<configuration>/learnchat.
     let components = executable.pathComponents
     if let build = components.lastIndex(where: { $0.hasPrefix(".build") }) {
-      let checkout = NSString.path(withComponents: Array(components[..<build]))
-      candidates.append((checkout as NSString).appendingPathComponent(name))
+      var checkout = executable
+      for _ in build..<components.count { checkout.deleteLastPathComponent() }
+      candidates.append(checkout.appendingPathComponent(name).path)
     }
     return candidates
   }
@@ -24,9 +29,9 @@ enum ContentFolders {
   /// The first of the candidates for `name` that is a folder, if any.
   static func locate(named name: String, executablePath: String) -> String? {
     candidates(named: name, executablePath: executablePath).first { candidate in
-      var isDirectory: ObjCBool = false
+      var isDirectory = false
       return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory)
-        && isDirectory.boolValue
+        && isDirectory
     }
   }
 }

@@ -1,5 +1,10 @@
-import Foundation
 import LearnchatWire
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Where lessons come from: a folder of `NN-name.md` files, or the copy built into the binary.
 ///
@@ -29,11 +34,11 @@ public struct LessonLibrary: Sendable {
     throws(LessonError) -> LessonLibrary
   {
     if let folder {
-      var isDirectory: ObjCBool = false
+      var isDirectory = false
       guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
         throw .unreadableFolder(path: folder, reason: "no such folder")
       }
-      guard isDirectory.boolValue else {
+      guard isDirectory else {
         throw .unreadableFolder(path: folder, reason: "not a folder")
       }
       return LessonLibrary(source: .folder(folder))
@@ -63,12 +68,12 @@ public struct LessonLibrary: Sendable {
       do {
         names = try FileManager.default.contentsOfDirectory(atPath: path)
       } catch {
-        throw .unreadableFolder(path: path, reason: Self.reason(error))
+        throw .unreadableFolder(path: path, reason: FileErrorReason.of(error))
       }
       var files: [(number: Int, fileName: String, source: String)] = []
       for name in names where name.hasSuffix(".md") {
         guard let number = Self.number(of: name) else { continue }
-        let filePath = (path as NSString).appendingPathComponent(name)
+        let filePath = FilePath.appending(name, to: path)
         files.append((number, name, try Self.read(filePath)))
       }
       return files.sorted { $0.number < $1.number }
@@ -114,10 +119,8 @@ public struct LessonLibrary: Sendable {
       bytes = try SystemFile.read(path, limit: maximumFileSize)
     } catch let error as LessonError {
       throw error
-    } catch let error as SystemError {
-      throw .unreadableFile(path: path, reason: error.message)
     } catch {
-      throw .unreadableFile(path: path, reason: "\(error)")
+      throw .unreadableFile(path: path, reason: FileErrorReason.of(error))
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
@@ -130,15 +133,5 @@ public struct LessonLibrary: Sendable {
     let digits = fileName.prefix { $0.isASCII && $0.isNumber }
     guard !digits.isEmpty, fileName.dropFirst(digits.count).first == "-" else { return nil }
     return Int(digits)
-  }
-
-  static func reason(_ error: any Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    return nsError.localizedDescription
   }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Splits a lesson file into introduction, stage sections and summary at its markers.
 ///
@@ -65,7 +69,7 @@ public enum LessonParser {
     func text(from startLine: Int, upTo endLine: Int) -> String {
       guard startLine < endLine else { return "" }
       let slice = lines[(startLine - 1)..<min(endLine - 1, lines.count)]
-      return slice.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n"
+      return slice.joined(separator: "\n").trimming(where: \.isNewline) + "\n"
     }
 
     let partCuts = cuts.filter { if case .demo = $0.marker { false } else { true } }
@@ -121,13 +125,13 @@ public enum LessonParser {
 
   /// The marker an HTML block holds, nil for an ordinary comment or other HTML.
   static func marker(in html: String, fileName: String, line: Int) throws(LessonError) -> Marker? {
-    let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = html.trimming(where: \.isWhitespace)
     guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return nil }
-    let inside = trimmed.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)
+    let inside = trimmed.dropFirst(4).dropLast(3).trimmingWhiteSpace()
     if inside == "summary" { return .summary }
     for (keyword, make) in [("stage:", Marker.stage), ("demo:", Marker.demo)] {
       guard inside.hasPrefix(keyword) else { continue }
-      let name = inside.dropFirst(keyword.count).trimmingCharacters(in: .whitespaces)
+      let name = inside.dropFirst(keyword.count).trimmingWhiteSpace()
       guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
         throw .malformed(
           file: fileName,

@@ -65,13 +65,3 @@ public struct StageSelectionError: Error, CustomStringConvertible {
     return "\(head); its stages are \(stageList)"
   }
 }
-
-extension String {
-  /// The string without spaces and tabs at either end.
-  func trimmingSpaces() -> String {
-    var text = Substring(self)
-    while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
-    while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
-    return String(text)
-  }
-}

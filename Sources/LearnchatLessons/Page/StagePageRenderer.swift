@@ -62,7 +62,7 @@ public struct StagePageRenderer: Sendable {
     if !report.console.isEmpty {
       if !lines.isEmpty { lines.append("") }
       for line in report.console {
-        let name = line.actor.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+        let name = DisplayColumns.padded(line.actor.rawValue, to: 8)
         let bar = painter.paint("\(name) │", line.actor.color)
         let continuation =
           "  " + painter.paint(String(repeating: " ", count: 9) + "│", line.actor.color)

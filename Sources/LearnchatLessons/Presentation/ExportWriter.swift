@@ -1,5 +1,13 @@
-import Foundation
 import LearnchatWire
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Writes a run's artifacts for `--export DIR`: keys, session key, each frame as a `.bin`, and
 /// `transcript.json` with every stage, its console lines and every read and write in hex, in
@@ -44,9 +52,9 @@ public enum ExportWriter {
   /// export (its `transcript.json` and the files that lists), which `write` then replaces whole,
   /// so two runs are never mixed.
   public static func prepare(_ folder: String) throws(OutputFileError) {
-    var isFolder: ObjCBool = false
+    var isFolder = false
     if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-      guard isFolder.boolValue else {
+      guard isFolder else {
         throw OutputFileError(path: folder, reason: "it is not a folder")
       }
       let strangers = try foreignFiles(in: folder)

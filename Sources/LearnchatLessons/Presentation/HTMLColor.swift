@@ -1,5 +1,8 @@
-import Foundation
 import LearnchatWire
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// An sRGB colour written as CSS hex, `#rrggbb`, with the WCAG 2 measures of how readable text
 /// in one colour is on another.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension HTMLPage {
   /// What the page's footer says beyond the run itself: which learnchat wrote it, and when.

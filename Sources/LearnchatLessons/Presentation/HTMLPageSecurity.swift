@@ -1,5 +1,10 @@
-import Foundation
 import LearnchatCrypto
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension HTMLPage {
   /// The page's content security policy, for a `<meta http-equiv>` before its style: nothing

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Shows a lesson as lines written one after another: to a pipe or a file, to a terminal
 /// without `--step`, and with `--step` when standard input is not a terminal (then it reads one
@@ -91,7 +95,7 @@ public final class LinePauser {
       inputEnded = true
       return .proceed
     }
-    let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
+    let answer = line.trimmingWhiteSpace().lowercased()
     return answer == "q" || answer == "quit" ? .stop : .proceed
   }
 }

@@ -1,5 +1,10 @@
-import Foundation
 import LearnchatWire
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -20,7 +25,7 @@ public enum OutputFile {
       guard access(path, W_OK) == 0 else { throw OutputFileError(path: path, errno: errno) }
       return
     }
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = FilePath.folder(of: path)
     let checked = folder.isEmpty ? "." : folder
     guard stat(checked, &status) == 0 else {
       throw OutputFileError(path: path, reason: "there is no folder \(checked)")

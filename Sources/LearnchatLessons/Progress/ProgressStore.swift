@@ -1,5 +1,11 @@
-import Foundation
 import LearnchatWire
+import Synchronization
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -13,13 +19,11 @@ import LearnchatWire
 /// crash never leaves half a file. A missing file is an empty record; an unreadable or corrupt
 /// one is reported once, in one line, and treated as empty: progress is a convenience, never a
 /// reason to fail.
-public final class ProgressStore: @unchecked Sendable {
-  // @unchecked Sendable: `warned` is only touched under `lock`.
+public final class ProgressStore: Sendable {
   /// Where the record is kept.
   public let path: String
   private let warn: @Sendable (String) -> Void
-  private let lock = NSLock()
-  private var warned = false
+  private let warned = Mutex(false)
 
   /// Records larger than this are not read: a progress file is a few kilobytes, and a
   /// huge one is corrupt, not something to load into memory.
@@ -94,10 +98,10 @@ public final class ProgressStore: @unchecked Sendable {
   }
 
   private func report(_ message: String) {
-    lock.lock()
-    let first = !warned
-    warned = true
-    lock.unlock()
+    let first = warned.withLock { warned in
+      defer { warned = true }
+      return !warned
+    }
     if first { warn(message) }
   }
 
@@ -123,12 +127,6 @@ public final class ProgressStore: @unchecked Sendable {
 
   /// A short reason for `error`, without Foundation's domain and code dump.
   static func reason(_ error: any Error) -> String {
-    if let system = error as? SystemError {
-      return system.message
-    }
-    if let posix = error as? POSIXError {
-      return String(cString: strerror(posix.code.rawValue))
-    }
     if let decoding = error as? DecodingError {
       switch decoding {
       case .dataCorrupted(let context): return "not valid JSON: " + context.debugDescription
@@ -139,12 +137,6 @@ public final class ProgressStore: @unchecked Sendable {
       @unknown default: return "not a progress record"
       }
     }
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    return nsError.localizedDescription
+    return FileErrorReason.of(error)
   }
 }

@@ -66,8 +66,8 @@ struct StepperScreen {
       let number =
         String(repeating: " ", count: numberWidth - String(index + 1).count)
         + String(index + 1)
-      let name = stage.id.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-      let actor = stage.actor.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+      let name = DisplayColumns.padded(stage.id, to: nameWidth)
+      let actor = DisplayColumns.padded(stage.actor.rawValue, to: 8)
       let state = model.isAvailable(.stage(index)) ? "" : "  (not run yet)"
       var line = " \(marker) \(number)  \(actor) \(name)  \(stage.title)\(state)"
       if index == cursor { line = painter.paint(line, stage.actor.color) }

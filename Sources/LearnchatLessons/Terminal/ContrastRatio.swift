@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The WCAG 2.x contrast ratio between two colours, from 1 (none) to 21 (black on white).
 ///

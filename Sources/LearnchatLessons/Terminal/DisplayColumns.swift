@@ -11,6 +11,12 @@ public enum DisplayColumns {
     text.reduce(0) { $0 + of($1) }
   }
 
+  /// `text` followed by spaces up to `width` columns (as it is when already as wide), for
+  /// names set in a column.
+  public static func padded(_ text: String, to width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - of(text)))
+  }
+
   /// The columns one Character takes: 1 or 2.
   public static func of(_ character: Character) -> Int {
     let scalars = character.unicodeScalars

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Whether to colour, in which theme, and how wide to write: decided here once, and asked by
 /// every renderer.

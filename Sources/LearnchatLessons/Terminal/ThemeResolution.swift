@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension Theme {
   /// The theme to use: `--theme`, then `LEARNCHAT_THEME`, then what `COLORFGBG` says about the
@@ -16,7 +20,7 @@ extension Theme {
 
   /// The theme spelled `text`, ignoring case and surrounding spaces; nil when none is.
   static func named(_ text: String) -> Theme? {
-    Theme(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased())
+    Theme(rawValue: text.trimmingWhiteSpace().lowercased())
   }
 
   /// The theme `COLORFGBG` implies, or nil when it does not say.

@@ -65,8 +65,8 @@ struct Demo3Session {
     let completion = try client.receiveServerHello(ephemeral: ephemeral)
     self.path = path
     self.keys = completion.keys
-    self.client = SequencedChannel(framed: path.client, keys: completion.keys, role: .client)
-    self.server = SequencedChannel(framed: path.server, keys: completion.keys, role: .server)
+    self.client = try SequencedChannel(framed: path.client, keys: completion.keys, role: .client)
+    self.server = try SequencedChannel(framed: path.server, keys: completion.keys, role: .server)
   }
 }
 

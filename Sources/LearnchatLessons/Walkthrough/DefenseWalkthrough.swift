@@ -177,8 +177,8 @@ private struct Demo3Walk {
     }
 
     try sequence.stage(.message) { report in
-      let clientChannel = SequencedChannel(framed: path.client, keys: keys, role: .client)
-      let serverChannel = SequencedChannel(framed: path.server, keys: keys, role: .server)
+      let clientChannel = try SequencedChannel(framed: path.client, keys: keys, role: .client)
+      let serverChannel = try SequencedChannel(framed: path.server, keys: keys, role: .server)
       let message = Demo2Attacks.message
       let sent = try clientChannel.send(message)
       report.say(.client, ChatLines.sent(message))

@@ -252,7 +252,7 @@ struct Demo2Attacks {
     try clientSends([Self.message], chat, &report)
     let frame = try chat.path.interceptFromClient()
     let read = try AESGCM.open(AESGCM.SealedMessage(combined: frame), key: chat.sessionKey)
-    let rewritten = Self.message.replacingOccurrences(of: "noon", with: "nine")
+    let rewritten = Self.message.replacing("noon", with: "nine")
     let forged = try AESGCM.seal(
       Array(rewritten.utf8), key: chat.sessionKey, nonce: AESGCM.Nonce.random(context: context))
     try chat.path.attackerToServer.send(forged.combined)

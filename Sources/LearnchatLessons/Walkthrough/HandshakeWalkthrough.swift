@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
@@ -359,8 +359,14 @@ final class BackgroundKeyGeneration: @unchecked Sendable {
   private let done = DispatchSemaphore(value: 0)
 
   init(context: CryptoContext) {
-    Thread.detachNewThread { [self] in
-      result = Result { try RSAPrivateKey(context: context) }
+    do {
+      try DetachedThread.start { [self] in
+        result = Result { try RSAPrivateKey(context: context) }
+        done.signal()
+      }
+    } catch {
+      // Whoever waits for the key gets why there is none.
+      result = .failure(error)
       done.signal()
     }
   }

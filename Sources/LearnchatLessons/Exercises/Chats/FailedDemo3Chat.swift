@@ -81,8 +81,8 @@ struct FailedDemo3Chat {
       _ = try? serverFrames.receive()
       return
     }
-    let clientChannel = SequencedChannel(framed: clientFrames, keys: keys, role: .client)
-    let serverChannel = SequencedChannel(framed: serverFrames, keys: serverKeys, role: .server)
+    let clientChannel = try SequencedChannel(framed: clientFrames, keys: keys, role: .client)
+    let serverChannel = try SequencedChannel(framed: serverFrames, keys: serverKeys, role: .server)
     for text in texts { try clientChannel.send(text) }
     let frames = try texts.map { _ in try attackerToClient.receive() ?? [] }
     try Self.apply(

@@ -1,7 +1,12 @@
-import Foundation
 import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Exercise: a demo-3 chat failed; from the capture and the server's keys, say which attack was
 /// applied.
@@ -69,7 +74,7 @@ struct FailedChatExercise: ExerciseChecker {
   /// The attack `text` names, if any.
   static func attack(named text: String) -> Attack? {
     let word = AnswerText.trimmed(text).lowercased()
-      .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+      .replacing(" ", with: "-").replacing("_", with: "-")
     return Attack(rawValue: word) ?? aliases[word]
   }
 

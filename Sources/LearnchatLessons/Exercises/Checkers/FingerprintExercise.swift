@@ -1,6 +1,11 @@
-import Foundation
 import LearnchatCrypto
 import LearnchatDemos
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Exercise: verify the demo-3 server's signatures in a capture and compute its fingerprint.
 struct FingerprintExercise: ExerciseChecker {
@@ -49,7 +54,7 @@ struct FingerprintExercise: ExerciseChecker {
   private static func fingerprint(_ bytes: [UInt8]) throws -> String {
     "SHA256:"
       + Data(try SHA256.hash(bytes)).base64EncodedString()
-      .replacingOccurrences(of: "=", with: "")
+      .replacing("=", with: "")
   }
 
   func check(_ submission: Submission, say: @escaping @Sendable (String) -> Void) throws
@@ -68,7 +73,7 @@ struct FingerprintExercise: ExerciseChecker {
           + "the server's fingerprint, such as `2 SHA256:...`.")
     }
     let expected = try Demo3.fingerprint(of: Ed25519.PublicKey(rawRepresentation: identity))
-    var given = printed.replacingOccurrences(of: "=", with: "")
+    var given = printed.replacing("=", with: "")
     if !given.hasPrefix("SHA256:") { given = "SHA256:" + given }
     let fingerprintRight = given == expected
     let numberRight = number == forged
@@ -114,7 +119,7 @@ struct FingerprintExercise: ExerciseChecker {
       return "That is the hash of a ServerHello's ephemeral X25519 key; the identity key is "
         + "the first 32 bytes of the ServerHello's body."
     }
-    if Data(identity).base64EncodedString().replacingOccurrences(of: "=", with: "") == body {
+    if Data(identity).base64EncodedString().replacing("=", with: "") == body {
       return "That is the identity key in base64, not its SHA-256 hash."
     }
     return "That is not the server's fingerprint: SHA-256 over the 32-byte identity key, in "

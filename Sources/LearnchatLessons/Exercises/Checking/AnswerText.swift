@@ -4,7 +4,7 @@ import LearnchatWire
 enum AnswerText {
   /// Text as typed or saved: surrounding spaces and line ends (`\n`, `\r\n`) removed.
   static func trimmed(_ text: String) -> String {
-    text.trimmingCharacters(in: .whitespacesAndNewlines)
+    text.trimming(where: \.isWhitespace)
   }
 
   /// The bytes written as hex in `text`: two digits a byte, in either case, with or without

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Where exercises come from: a folder of `NN-name.md` files, or the copy built into the
 /// binary, found as lessons are (``LessonLibrary``): `--exercises DIR`, an `exercises` folder
@@ -13,11 +17,11 @@ public struct ExerciseLibrary: Sendable {
     folder: String?, executablePath: String = LessonLibrary.runningExecutable
   ) throws(ExerciseError) -> ExerciseLibrary {
     if let folder {
-      var isDirectory: ObjCBool = false
+      var isDirectory = false
       guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
         throw .unreadableFolder(path: folder, reason: "no such folder")
       }
-      guard isDirectory.boolValue else {
+      guard isDirectory else {
         throw .unreadableFolder(path: folder, reason: "not a folder")
       }
       return ExerciseLibrary(source: .folder(folder))
@@ -40,12 +44,12 @@ public struct ExerciseLibrary: Sendable {
       do {
         names = try FileManager.default.contentsOfDirectory(atPath: path)
       } catch {
-        throw .unreadableFolder(path: path, reason: LessonLibrary.reason(error))
+        throw .unreadableFolder(path: path, reason: FileErrorReason.of(error))
       }
       var files: [(number: Int, fileName: String, source: String)] = []
       for name in names where name.hasSuffix(".md") {
         guard let number = LessonLibrary.number(of: name) else { continue }
-        let filePath = (path as NSString).appendingPathComponent(name)
+        let filePath = FilePath.appending(name, to: path)
         do {
           files.append((number, name, try LessonLibrary.read(filePath)))
         } catch {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Splits an exercise file into introduction, task and hints at its markers, and reads the
 /// checker and lesson markers.
@@ -90,7 +94,7 @@ public enum ExerciseParser {
     func text(from startLine: Int, upTo endLine: Int) -> String {
       guard startLine < endLine, startLine - 1 < lines.count else { return "" }
       let slice = lines[(startLine - 1)..<min(endLine - 1, lines.count)]
-      let joined = slice.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+      let joined = slice.joined(separator: "\n").trimming(where: \.isWhitespace)
       return joined.isEmpty ? "" : joined + "\n"
     }
     var introduction: [String] = []
@@ -131,9 +135,9 @@ public enum ExerciseParser {
   static func marker(in html: String, fileName: String, line: Int) throws(ExerciseError)
     -> Marker?
   {
-    let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = html.trimming(where: \.isWhitespace)
     guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return nil }
-    let inside = trimmed.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)
+    let inside = trimmed.dropFirst(4).dropLast(3).trimmingWhiteSpace()
     if inside == "task" { return .task }
     if inside == "hint" { return .hint }
     func malformed(_ expected: String) -> ExerciseError {
@@ -142,7 +146,7 @@ public enum ExerciseParser {
         reason: "line \(line): `\(LessonError.excerpt(trimmed))` should read `\(expected)`")
     }
     if inside.hasPrefix("checker:") {
-      let name = inside.dropFirst("checker:".count).trimmingCharacters(in: .whitespaces)
+      let name = inside.dropFirst("checker:".count).trimmingWhiteSpace()
       guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
         throw malformed("<!-- checker: NAME -->, NAME of letters, digits and dashes")
       }

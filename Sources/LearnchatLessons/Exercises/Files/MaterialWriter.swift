@@ -1,4 +1,11 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Writes an exercise's material into its folder.
 ///
@@ -14,9 +21,9 @@ public enum MaterialWriter {
   /// Makes sure `folder` can take the material: creates it (with its parents) when missing;
   /// an existing one must be a writable folder.
   public static func prepare(_ folder: String) throws(OutputFileError) {
-    var isFolder: ObjCBool = false
+    var isFolder = false
     if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-      guard isFolder.boolValue else {
+      guard isFolder else {
         throw OutputFileError(path: folder, reason: "it is not a folder")
       }
     } else {
@@ -41,7 +48,7 @@ public enum MaterialWriter {
     try prepare(folder)
     for file in material.files {
       try OutputFile.write(
-        file.bytes, to: (folder as NSString).appendingPathComponent(file.fileName))
+        file.bytes, to: FilePath.appending(file.fileName, to: folder))
     }
     return material.files.map(\.fileName)
   }

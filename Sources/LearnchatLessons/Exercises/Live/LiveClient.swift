@@ -1,7 +1,13 @@
-import Foundation
+import Glibc
 import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// learnchat's demo-2 client in a live run: connects to the learner's program, runs the
 /// handshake, sends the script's messages one at a time and reads one reply after each.
@@ -18,7 +24,7 @@ struct LiveClient {
         return connection
       }
       guard Date() < deadline else { return nil }
-      Thread.sleep(forTimeInterval: 0.1)
+      usleep(100_000)
     }
   }
 

@@ -1,5 +1,10 @@
-import Foundation
 import LearnchatWire
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The evidence a live check prints: what each victim printed, and which frames the server
 /// accepted.
@@ -39,7 +44,7 @@ enum LiveEvidence {
     }
     guard let hidden, !hidden.isEmpty else { return lines }
     let dots = String(repeating: "•", count: hidden.count)
-    return lines.map { $0.replacingOccurrences(of: hidden, with: dots) }
+    return lines.map { $0.replacing(hidden, with: dots) }
   }
 
   private static func indented(_ lines: [String]) -> [String] {

@@ -1,6 +1,11 @@
-import Foundation
 import LearnchatCrypto
 import LearnchatWire
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A live check: learnchat's demo-2 server on the server port, the learner's program on the
 /// proxy port, and learnchat's client talking to the server through it.
@@ -31,7 +36,7 @@ enum LiveRun {
     let key = try RSAPrivateKey()
     let liveServer = LiveServer(
       listener: listener, key: key, script: script, timeout: options.timeout)
-    liveServer.start()
+    try liveServer.start()
     say("learnchat's demo-2 server listens on \(server).")
     say("Waiting for your program to listen on \(proxy) (up to \(seconds(options.timeout))) ...")
     let deadline = Date(timeIntervalSinceNow: options.timeout)

@@ -1,8 +1,14 @@
-import Foundation
+import Dispatch
 import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
 import Synchronization
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// learnchat's demo-2 server in a live run: accepts one connection (the learner's program's),
 /// runs the handshake, shows every message and answers as the script says.
@@ -28,10 +34,17 @@ final class LiveServer: Sendable {
   }
 
   /// Starts serving on a thread of its own.
-  func start() {
-    Thread.detachNewThread { [self] in
-      serve()
-      finished.signal()
+  ///
+  /// - Throws: `SystemError` when that thread cannot be started (the listener is closed then).
+  func start() throws {
+    do {
+      try DetachedThread.start { [self] in
+        serve()
+        finished.signal()
+      }
+    } catch {
+      listener.close()
+      throw error
     }
   }
 

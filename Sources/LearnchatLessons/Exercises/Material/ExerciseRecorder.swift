@@ -1,5 +1,10 @@
-import Foundation
 import LearnchatWire
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Taps on the sockets of an exercise's chats, turned into the learner's `transcript.json` and
 /// `chat.pcapng`: the bytes in both are the bytes that crossed the sockets.

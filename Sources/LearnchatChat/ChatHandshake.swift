@@ -21,12 +21,11 @@ enum ChatHandshake {
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
     let handshake = ServerHandshake(key: key, framed: framed)
     try connection.setReadTimeout(options.handshakeTimeout)
-    let pem = try handshake.sendPublicKey()
-    show(.sent, "public-key frame", pem, FrameLayout.publicKeyFrame, options, console)
+    var wire = HandshakeWire(connection, options: options, console: console)
+    try handshake.sendPublicKey()
+    wire.show(.sent, "public-key frame", FrameLayout.publicKeyFrame)
     let completion = try handshake.receiveSessionKey()
-    show(
-      .received, "wrapped-key frame", completion.wrappedKey, FrameLayout.wrappedKeyFrame, options,
-      console)
+    wire.show(.received, "wrapped-key frame", FrameLayout.wrappedKeyFrame)
     try connection.setReadTimeout(nil)
     return try secure(framed, key: completion.sessionKey)
   }
@@ -40,12 +39,11 @@ enum ChatHandshake {
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
     let handshake = ClientHandshake(framed: framed)
     try connection.setReadTimeout(options.handshakeTimeout)
+    var wire = HandshakeWire(connection, options: options, console: console)
     let serverKey = try handshake.receivePublicKey()
-    show(.received, "public-key frame", serverKey.pem, FrameLayout.publicKeyFrame, options, console)
+    wire.show(.received, "public-key frame", FrameLayout.publicKeyFrame)
     let completion = try handshake.sendSessionKey(to: serverKey.key)
-    show(
-      .sent, "wrapped-key frame", completion.wrappedKey, FrameLayout.wrappedKeyFrame, options,
-      console)
+    wire.show(.sent, "wrapped-key frame", FrameLayout.wrappedKeyFrame)
     try connection.setReadTimeout(nil)
     return try secure(framed, key: completion.sessionKey)
   }
@@ -61,14 +59,11 @@ enum ChatHandshake {
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
     let handshake = Demo3ServerHandshake(framed: framed, identity: identity)
     try connection.setReadTimeout(options.handshakeTimeout)
+    var wire = HandshakeWire(connection, options: options, console: console)
     let clientHello = try handshake.receiveClientHello()
-    show(
-      .received, "ClientHello frame", clientHello, Demo3FrameLayout.clientHelloFrame, options,
-      console)
+    wire.show(.received, "ClientHello frame", Demo3FrameLayout.clientHelloFrame)
     let completion = try handshake.sendServerHello(clientHello: clientHello)
-    show(
-      .sent, "ServerHello frame", completion.serverHello, Demo3FrameLayout.serverHelloFrame,
-      options, console)
+    wire.show(.sent, "ServerHello frame", Demo3FrameLayout.serverHelloFrame)
     try connection.setReadTimeout(nil)
     return sequenced(try SequencedChannel(framed: framed, keys: completion.keys, role: .server))
   }
@@ -84,10 +79,9 @@ enum ChatHandshake {
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
     let handshake = Demo3ClientHandshake(framed: framed, trust: pinning.trust)
     try connection.setReadTimeout(options.handshakeTimeout)
+    var wire = HandshakeWire(connection, options: options, console: console)
     let ephemeral = try handshake.sendClientHello()
-    show(
-      .sent, "ClientHello frame", ephemeral.publicKey.rawRepresentation,
-      Demo3FrameLayout.clientHelloFrame, options, console)
+    wire.show(.sent, "ClientHello frame", Demo3FrameLayout.clientHelloFrame)
     let completion: Demo3ClientHandshake.Completion
     do {
       completion = try handshake.receiveServerHello(ephemeral: ephemeral)
@@ -95,9 +89,7 @@ enum ChatHandshake {
       guard let hint = pinning.hint(for: error) else { throw error }
       throw ChatFailure("handshake failed: \(error); \(hint)")
     }
-    show(
-      .received, "ServerHello frame", completion.serverHello, Demo3FrameLayout.serverHelloFrame,
-      options, console)
+    wire.show(.received, "ServerHello frame", Demo3FrameLayout.serverHelloFrame)
     try connection.setReadTimeout(nil)
     try pinning.commit(console: console, ask: options.ask)
     return sequenced(try SequencedChannel(framed: framed, keys: completion.keys, role: .client))
@@ -122,18 +114,6 @@ enum ChatHandshake {
     ChatReady(
       transport: SecureTransport(channel: try SecureChannel(framed: framed, key: key)),
       lines: [ChatLines.demo2HandshakeComplete, ChatLines.encryptedReady])
-  }
-
-  private static func show(
-    _ direction: WireEvent.Direction, _ title: String, _ body: [UInt8],
-    _ layout: (Int) -> [FrameField], _ options: ChatOptions, _ console: ChatConsole
-  ) {
-    guard let showWire = options.showWire, let frame = try? FrameEncoder.encode(body) else {
-      return
-    }
-    console.line(
-      showWire(
-        WireEvent(direction: direction, title: title, bytes: frame, fields: layout(body.count))))
   }
 
   /// One line for a handshake that failed.

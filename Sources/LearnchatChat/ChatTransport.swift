@@ -93,15 +93,14 @@ public struct SecureTransport: ChatTransport {
     let sent = try channel.send(text)
     return WireEvent(
       direction: .sent, title: "message frame", bytes: sent.frame,
-      fields: FrameLayout.messageFrame(bodyCount: sent.frame.count - 4))
+      fields: FrameLayout.messageFrame(bodyCount: sent.frame.count - FrameDecoder.headerSize))
   }
 
   public func receive() throws -> ChatIncoming? {
     guard let received = try channel.receive() else { return nil }
-    let frame = try FrameEncoder.encode(received.body)
     let wire = WireEvent(
-      direction: .received, title: "message frame", bytes: frame,
-      fields: FrameLayout.messageFrame(bodyCount: received.body.count))
+      direction: .received, title: "message frame", bytes: received.frame,
+      fields: FrameLayout.messageFrame(bodyCount: received.frame.count - FrameDecoder.headerSize))
     switch received.plaintext {
     case .success(let bytes):
       return ChatIncoming(wire: wire, content: ChatIncoming.decoding(bytes))

@@ -25,10 +25,10 @@ public struct SequencedTransport: ChatTransport {
 
   public func receive() throws -> ChatIncoming? {
     guard let received = try channel.receive() else { return nil }
-    let frame = try FrameEncoder.encode(received.body)
     let wire = WireEvent(
-      direction: .received, title: "message frame", bytes: frame,
-      fields: Demo3FrameLayout.messageFrame(bodyCount: received.body.count))
+      direction: .received, title: "message frame", bytes: received.frame,
+      fields: Demo3FrameLayout.messageFrame(
+        bodyCount: received.frame.count - FrameDecoder.headerSize))
     return ChatIncoming(wire: wire, content: ChatIncoming.decoding(received.plaintext))
   }
 

@@ -50,7 +50,7 @@ public final class SecureChannel: Sendable {
     public let plaintext: [UInt8]
     /// Nonce, ciphertext and tag.
     public let sealed: AESGCM.SealedMessage
-    /// Everything written to the socket: length prefix and body.
+    /// Everything written to the socket, length prefix and body: the very bytes written.
     public let frame: [UInt8]
   }
 
@@ -60,9 +60,8 @@ public final class SecureChannel: Sendable {
     let plaintext = Array(text.utf8)
     let nonce = try unsafeRepeatedNonce ?? AESGCM.Nonce.random(context: context)
     let sealed = try sealer.seal(plaintext, nonce: nonce)
-    let body = sealed.combined
-    try framed.send(body)
-    return SentMessage(plaintext: plaintext, sealed: sealed, frame: try FrameEncoder.encode(body))
+    let frame = try framed.send(sealed.combined)
+    return SentMessage(plaintext: plaintext, sealed: sealed, frame: frame)
   }
 
   /// Seals every text under its own fresh nonce and sends them all with one write.
@@ -106,8 +105,10 @@ public final class SecureChannel: Sendable {
 
   /// One received frame and what opening it gave.
   public struct ReceivedMessage: Sendable {
-    /// The frame body as it arrived.
-    public let body: [UInt8]
+    /// The whole frame, length prefix first, as it arrived.
+    public let frame: [UInt8]
+    /// The frame's body: nonce, ciphertext and tag.
+    public var body: [UInt8] { Array(frame.dropFirst(FrameDecoder.headerSize)) }
     /// The body split into nonce, ciphertext and tag; nil when it is too short to hold them.
     public var sealed: AESGCM.SealedMessage? { try? AESGCM.SealedMessage(combined: body) }
     /// The plaintext, or why there is none (too short, or failed authentication).
@@ -134,13 +135,14 @@ public final class SecureChannel: Sendable {
   /// truncated) are thrown, since the stream cannot continue after them.
   public func receive() throws -> ReceivedMessage? {
     var message: ReceivedMessage?
-    _ = try receiveMessages { plaintext, body in
+    _ = try receiveMessages { plaintext, frame in
       let copied: Result<[UInt8], CryptoError>
       switch plaintext {
       case .success(let bytes): copied = .success(bytes.withUnsafeBufferPointer { Array($0) })
       case .failure(let error): copied = .failure(error)
       }
-      message = ReceivedMessage(body: body.withUnsafeBufferPointer { Array($0) }, plaintext: copied)
+      message = ReceivedMessage(
+        frame: frame.withUnsafeBufferPointer { Array($0) }, plaintext: copied)
       return false
     }
     return message
@@ -148,7 +150,7 @@ public final class SecureChannel: Sendable {
 
   /// Receives and opens messages until `body` returns false or the peer closes between frames,
   /// lending each to `body`: its plaintext (or why it did not open), in a buffer reused for the
-  /// next message, and the frame body as it arrived, where it lies in the receive buffer.
+  /// next message, and the whole frame as it arrived, where it lies in the receive buffer.
   ///
   /// For a thread that receives message after message: the decoder and the key are taken once
   /// for the whole loop (other receives wait until it ends), and nothing is allocated per
@@ -156,15 +158,19 @@ public final class SecureChannel: Sendable {
   /// thrown; framing errors are thrown and end the loop.
   /// - Returns: true when `body` ended the loop, false when the peer closed.
   public func receiveMessages(
-    _ body: (_ plaintext: Result<Span<UInt8>, CryptoError>, _ frameBody: Span<UInt8>) throws
+    _ body: (_ plaintext: Result<Span<UInt8>, CryptoError>, _ frame: Span<UInt8>) throws
       -> Bool
   ) throws -> Bool {
     var plaintext: [UInt8] = []
     return try opener.withSession { session in
-      try framed.receiveFrames { frame in
+      try framed.receiveFrames(includingHeader: true) { frame in
         let failure: CryptoError?
         do {
-          try frame.withUnsafeBytes { try session.open(combined: $0, into: &plaintext) }
+          try frame.withUnsafeBytes { frame in
+            try session.open(
+              combined: UnsafeRawBufferPointer(rebasing: frame[FrameDecoder.headerSize...]),
+              into: &plaintext)
+          }
           failure = nil
         } catch {
           failure = Self.cryptoError(error)

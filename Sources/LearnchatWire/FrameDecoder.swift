@@ -100,16 +100,18 @@ public struct FrameDecoder: Sendable {
     return Array(storage[body])
   }
 
-  /// Lends the next complete frame's body to `body` where it lies in the buffer, without copying
-  /// it; nil until more bytes arrive. The span is valid only during the call.
+  /// Lends the next complete frame's body (or, with `includingHeader`, the whole frame as it
+  /// arrived, length prefix first) to `body` where it lies in the buffer, without copying it;
+  /// nil until more bytes arrive. The span is valid only during the call.
   ///
   /// The frame counts as taken even if `body` throws.
   /// - Throws: `WireError.frameTooLarge` as ``nextFrame()`` does, and what `body` throws.
-  public mutating func nextFrame<Result>(_ body: (Span<UInt8>) throws -> Result) throws
-    -> Result?
-  {
+  public mutating func nextFrame<Result>(
+    includingHeader: Bool = false, _ body: (Span<UInt8>) throws -> Result
+  ) throws -> Result? {
     guard let range = try nextBodyRange() else { return nil }
-    return try body(storage.span.extracting(range))
+    let lent = includingHeader ? (range.lowerBound - Self.headerSize)..<range.upperBound : range
+    return try body(storage.span.extracting(lent))
   }
 
   /// Checks, at end of stream, that it did not end inside a frame.

@@ -43,13 +43,23 @@ public final class FramedChannel: Sendable {
     self.decoder = Mutex(FrameDecoder(maximumBodySize: maximumBodySize))
   }
 
-  /// Sends `body` as one frame, header and body in a single write.
+  /// Sends `body` as one frame, header and body in a single write; returns the frame, the very
+  /// bytes written, so that what is shown of it is what was sent.
   ///
   /// One write, not two: a header written alone goes out as its own segment, and Nagle's
   /// algorithm can then hold the body back until the peer's delayed acknowledgement; one write
   /// also shows on the tap as one record.
-  public func send(_ body: some Collection<UInt8>) throws {
-    try connection.writeAll(try encoder.encode(body))
+  @discardableResult
+  public func send(_ body: some Collection<UInt8>) throws -> [UInt8] {
+    let frame = try encoder.encode(body)
+    try connection.writeAll(frame)
+    return frame
+  }
+
+  /// Waits for the next frame and returns it whole, length prefix first, exactly as it arrived;
+  /// nil when the peer closed between frames. Throws as ``receive()`` does.
+  public func receiveFrame() throws -> [UInt8]? {
+    try receive(includingHeader: true) { frame in frame.withUnsafeBufferPointer { Array($0) } }
   }
 
   /// Waits for the next frame and returns its body; nil when the peer closed between frames.
@@ -66,10 +76,12 @@ public final class FramedChannel: Sendable {
   /// the call.
   ///
   /// - Throws: as ``receive()`` does, and what `body` throws (the frame counts as taken).
-  public func receive<Result: Sendable>(_ body: (Span<UInt8>) throws -> Result) throws
-    -> Result?
-  {
-    try decoder.withLock { decoder in try Self.nextFrame(&decoder, from: connection, body) }
+  public func receive<Result: Sendable>(
+    includingHeader: Bool = false, _ body: (Span<UInt8>) throws -> Result
+  ) throws -> Result? {
+    try decoder.withLock { decoder in
+      try Self.nextFrame(&decoder, from: connection, includingHeader: includingHeader, body)
+    }
   }
 
   /// Receives frames one after another, lending each body to `body` as ``receive(_:)`` does,
@@ -78,9 +90,13 @@ public final class FramedChannel: Sendable {
   /// The decoder is taken once for the whole loop: other receivers wait until it ends.
   /// - Returns: true when `body` ended the loop, false when the peer closed.
   /// - Throws: as ``receive()`` does, and what `body` throws; the loop ends there.
-  public func receiveFrames(_ body: (Span<UInt8>) throws -> Bool) throws -> Bool {
+  public func receiveFrames(
+    includingHeader: Bool = false, _ body: (Span<UInt8>) throws -> Bool
+  ) throws -> Bool {
     try decoder.withLock { decoder in
-      while let wantsMore = try Self.nextFrame(&decoder, from: connection, body) {
+      while let wantsMore = try Self.nextFrame(
+        &decoder, from: connection, includingHeader: includingHeader, body)
+      {
         if !wantsMore { return true }
       }
       return false
@@ -90,11 +106,13 @@ public final class FramedChannel: Sendable {
   /// Takes the next frame, reading into the decoder's buffer until one is complete; nil at a
   /// clean end of stream.
   private static func nextFrame<Result>(
-    _ decoder: inout FrameDecoder, from connection: TCPConnection,
+    _ decoder: inout FrameDecoder, from connection: TCPConnection, includingHeader: Bool,
     _ body: (Span<UInt8>) throws -> Result
   ) throws -> Result? {
     while true {
-      if let result = try decoder.nextFrame(body) { return result }
+      if let result = try decoder.nextFrame(includingHeader: includingHeader, body) {
+        return result
+      }
       if try decoder.read({ try connection.read(into: $0) }) == 0 {
         try decoder.finish()
         return nil

@@ -19,22 +19,39 @@ import Testing
     #expect(tap.records.filter { $0.direction == .sent }.count == 1)
 
     var received: [String] = []
-    var bodies: [[UInt8]] = []
-    let stopped = try pair.server.receiveMessages { plaintext, body in
+    var frames: [[UInt8]] = []
+    let stopped = try pair.server.receiveMessages { plaintext, frame in
       guard case .success(let bytes) = plaintext else { return false }
       received.append(String(decoding: bytes.bytes, as: UTF8.self))
-      bodies.append(body.bytes)
+      frames.append(frame.bytes)
       return received.count < Self.texts.count
     }
     #expect(stopped)
     #expect(received == Self.texts)
-    // Each frame is demo 2's own: nonce, ciphertext, tag, opening under the key on its own.
+    // Each frame is lent whole, as it arrived: the bytes the one write sent, in order.
+    #expect(tap.sentBytes == frames.flatMap { $0 })
+    // Each is demo 2's own: length, then nonce, ciphertext, tag, opening under the key alone.
+    let bodies = frames.map { Array($0.dropFirst(FrameDecoder.headerSize)) }
+    for (frame, body) in zip(frames, bodies) {
+      #expect(FrameDecoder.parseLength(frame).map(Int.init) == body.count)
+    }
     for (body, text) in zip(bodies, Self.texts) {
       #expect(
         try AESGCM.open(AESGCM.SealedMessage(combined: body), key: pair.key) == Array(text.utf8))
     }
     #expect(Set(bodies.map { $0.prefix(AESGCM.nonceByteCount) }).count == Self.texts.count)
-    #expect(tap.sentBytes == bodies.flatMap { try! FrameEncoder.encode($0) })
+  }
+
+  @Test func theFramesShownAreTheBytesThatCrossedTheSocket() throws {
+    let pair = try SecurePair()
+    defer { pair.close() }
+    let tap = WireTap()
+    pair.client.framed.connection.tap = tap
+    let sent = try pair.client.send("shown as sent")
+    #expect(sent.frame == tap.sentBytes)
+    let received = try #require(try pair.server.receive())
+    #expect(received.frame == tap.sentBytes)
+    #expect(received.text == "shown as sent")
   }
 
   @Test func demo2LoopLendsAFailureAndGoesOn() throws {

@@ -83,10 +83,10 @@ public final class SequencedChannel: Sendable {
       let header = try FrameEncoder.header(bodyCount: plaintext.count + AESGCM.tagByteCount)
       let sealed = try sealer.seal(
         plaintext, nonce: Self.nonce(sequence: sequence), associatedData: header)
-      let body = sealed.ciphertext + sealed.tag
-      try framed.send(body)
+      // The frame shown is the one written: its length prefix is the associated data above.
+      let frame = try framed.send(sealed.ciphertext + sealed.tag)
       defer { sequence += 1 }
-      return SentMessage(sequence: sequence, plaintext: plaintext, frame: header + body)
+      return SentMessage(sequence: sequence, plaintext: plaintext, frame: frame)
     }
   }
 
@@ -94,10 +94,12 @@ public final class SequencedChannel: Sendable {
   public struct ReceivedMessage: Sendable {
     /// Its sequence number.
     public let sequence: UInt64
-    /// The frame body as it arrived.
-    public let body: [UInt8]
+    /// The whole frame, length prefix first, as it arrived.
+    public let frame: [UInt8]
     /// The plaintext.
     public let plaintext: [UInt8]
+    /// The frame's body: ciphertext and tag.
+    public var body: [UInt8] { Array(frame.dropFirst(FrameDecoder.headerSize)) }
   }
 
   /// The next message; nil when the peer closed between frames.
@@ -106,9 +108,9 @@ public final class SequencedChannel: Sendable {
   ///   message; framing errors as the wire layer reports them.
   public func receive() throws -> ReceivedMessage? {
     var message: ReceivedMessage?
-    _ = try receiveMessages { plaintext, body, sequence in
+    _ = try receiveMessages { plaintext, frame, sequence in
       message = ReceivedMessage(
-        sequence: sequence, body: body.withUnsafeBufferPointer { Array($0) },
+        sequence: sequence, frame: frame.withUnsafeBufferPointer { Array($0) },
         plaintext: plaintext.withUnsafeBufferPointer { Array($0) })
       return false
     }

@@ -43,8 +43,9 @@ extension SequencedChannel {
   }
 
   /// Receives messages until `body` returns false or the peer closes between frames, lending
-  /// each to `body`: its plaintext, in a buffer reused for the next message; the frame body
-  /// (ciphertext and tag) where it lies in the receive buffer; and its number.
+  /// each to `body`: its plaintext, in a buffer reused for the next message; the whole frame
+  /// (length, ciphertext and tag) where it lies in the receive buffer, as it arrived; and its
+  /// number.
   ///
   /// For a thread that receives message after message: the numbers, the key and the decoder are
   /// taken once for the whole loop (other receives wait until it ends), and nothing is allocated
@@ -53,13 +54,13 @@ extension SequencedChannel {
   /// - Throws: `Demo3Error.messageRejected` when a frame does not authenticate as the next
   ///   message; framing errors as the wire layer reports them; what `body` throws.
   public func receiveMessages(
-    _ body: (_ plaintext: Span<UInt8>, _ frameBody: Span<UInt8>, _ sequence: UInt64) throws
+    _ body: (_ plaintext: Span<UInt8>, _ frame: Span<UInt8>, _ sequence: UInt64) throws
       -> Bool
   ) throws -> Bool {
     var plaintext: [UInt8] = []
     return try receiveSequence.withLock { sequence in
       try opener.withSession { session in
-        try framed.receiveFrames { frame in
+        try framed.receiveFrames(includingHeader: true) { frame in
           try Self.open(frame, sequence: sequence, with: session, into: &plaintext)
           let number = sequence
           sequence += 1
@@ -69,26 +70,24 @@ extension SequencedChannel {
     }
   }
 
-  /// Opens `frame` as message number `sequence`, under the length prefix it came with.
+  /// Opens `frame` (length prefix first) as message number `sequence`, under the length prefix
+  /// it came with: the bytes that arrived are the associated data.
   private static func open(
     _ frame: Span<UInt8>, sequence: UInt64, with session: borrowing AESGCM.OpeningSession,
     into plaintext: inout [UInt8]
   ) throws {
-    guard frame.count >= AESGCM.tagByteCount else {
+    let header = FrameDecoder.headerSize
+    guard frame.count >= header + AESGCM.tagByteCount else {
       throw Demo3Error.messageRejected(sequence: sequence)
     }
     do {
-      try frame.withUnsafeBytes { body in
-        let tagStart = body.count - AESGCM.tagByteCount
-        try withUnsafeTemporaryAllocation(byteCount: FrameDecoder.headerSize, alignment: 1) {
-          header in
-          try FrameEncoder.writeHeader(bodyCount: body.count, into: header[...])
-          try withNonce(sequence: sequence) { nonce in
-            try session.open(
-              UnsafeRawBufferPointer(rebasing: body[..<tagStart]),
-              tag: UnsafeRawBufferPointer(rebasing: body[tagStart...]), nonce: nonce,
-              associatedData: UnsafeRawBufferPointer(header), into: &plaintext)
-          }
+      try frame.withUnsafeBytes { frame in
+        let tagStart = frame.count - AESGCM.tagByteCount
+        try withNonce(sequence: sequence) { nonce in
+          try session.open(
+            UnsafeRawBufferPointer(rebasing: frame[header..<tagStart]),
+            tag: UnsafeRawBufferPointer(rebasing: frame[tagStart...]), nonce: nonce,
+            associatedData: UnsafeRawBufferPointer(rebasing: frame[..<header]), into: &plaintext)
         }
       }
     } catch {

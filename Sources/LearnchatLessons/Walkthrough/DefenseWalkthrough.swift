@@ -192,7 +192,8 @@ private struct Demo3Walk {
         sent.frame.count + AESGCM.nonceByteCount)
       try showFrame(
         &report, .client, "message 0",
-        fields: Demo3FrameLayout.messageFrame(bodyCount: sent.frame.count - 4))
+        fields: Demo3FrameLayout.messageFrame(bodyCount: sent.frame.count - FrameDecoder.headerSize)
+      )
     }
   }
 

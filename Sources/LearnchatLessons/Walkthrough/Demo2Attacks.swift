@@ -98,7 +98,7 @@ struct Demo2Attacks {
       let flip = FrameTampering.flipFirstCiphertextBit(
         try chat.path.interceptFromClient(), demo: 2)
     else { throw WalkthroughError.wireMismatch(stage: report.stage.id) }
-    try chat.path.attackerToServer.send(flip.body)
+    let sentFrame = try chat.path.attackerToServer.send(flip.body)
     report.say(
       .attacker,
       "flipped the lowest bit of ciphertext byte 0: \(Hex.string(flip.original)) → \(Hex.string(flip.changed))"
@@ -109,7 +109,7 @@ struct Demo2Attacks {
     report.values["original_byte"] = Hex.string(flip.original)
     report.values["changed_byte"] = Hex.string(flip.changed)
     report.show(
-      "attacker → server: the frame with one bit changed", try FrameEncoder.encode(flip.body),
+      "attacker → server: the frame with one bit changed", sentFrame,
       fields: FrameLayout.messageFrame(bodyCount: flip.body.count))
     var observed = AttackOutcome.Observed()
     observed.add(sent: [Self.message], reads: reads)
@@ -174,13 +174,12 @@ struct Demo2Attacks {
     try clientSends([message], chat, &report)
     let recorded = try chat.path.relayToServer()
     var reads = [read(chat.server, by: .server, &report)]
-    try chat.path.attackerToServer.send(recorded)
+    let sentFrame = try chat.path.attackerToServer.send(recorded)
     report.say(.attacker, "sent the recorded frame again")
     reads.append(read(chat.server, by: .server, &report))
     report.values["message"] = message
     report.show(
-      "attacker → server: the recorded frame, sent a second time",
-      try FrameEncoder.encode(recorded),
+      "attacker → server: the recorded frame, sent a second time", sentFrame,
       fields: FrameLayout.messageFrame(bodyCount: recorded.count))
     var observed = AttackOutcome.Observed()
     observed.add(sent: [message], reads: reads)
@@ -197,12 +196,12 @@ struct Demo2Attacks {
     let message = "I am outside, open the door."
     try clientSends([message], chat, &report)
     let frame = try chat.path.interceptFromClient()
-    try chat.path.attackerToClient.send(frame)
+    let sentFrame = try chat.path.attackerToClient.send(frame)
     report.say(.attacker, "sent the client's frame back to the client")
     let reads = [read(chat.client, by: .client, &report)]
     report.values["message"] = message
     report.show(
-      "attacker → client: the client's own frame", try FrameEncoder.encode(frame),
+      "attacker → client: the client's own frame", sentFrame,
       fields: FrameLayout.messageFrame(bodyCount: frame.count))
     // The server sent nothing, so whatever the client shows is false; the server never saw
     // the client's message.
@@ -255,7 +254,7 @@ struct Demo2Attacks {
     let rewritten = Self.message.replacing("noon", with: "nine")
     let forged = try AESGCM.seal(
       Array(rewritten.utf8), key: chat.sessionKey, nonce: AESGCM.Nonce.random(context: context))
-    try chat.path.attackerToServer.send(forged.combined)
+    let sentFrame = try chat.path.attackerToServer.send(forged.combined)
     report.say(.attacker, "read: \(ChatText.displayable(read)); sent instead: \(rewritten)")
     let reads = [self.read(chat.server, by: .server, &report)]
     report.values["session_key"] = ValueText.hex(chat.sessionKey.bytes)
@@ -263,8 +262,7 @@ struct Demo2Attacks {
     report.values["rewritten"] = rewritten
     report.show("attacker: the session key it unwrapped", chat.sessionKey.bytes)
     report.show(
-      "attacker → server: the rewritten message, sealed with the stolen key",
-      try FrameEncoder.encode(forged.combined),
+      "attacker → server: the rewritten message, sealed with the stolen key", sentFrame,
       fields: FrameLayout.messageFrame(bodyCount: forged.combined.count))
     var observed = AttackOutcome.Observed(learnedSecret: read == Array(Self.message.utf8))
     observed.add(sent: [Self.message], reads: reads)

@@ -67,9 +67,8 @@ struct Demo3Attacks {
       let flip = FrameTampering.flipFirstCiphertextBit(
         try chat.path.interceptFromClient(), demo: 3)
     else { throw WalkthroughError.wireMismatch(stage: report.stage.id) }
-    try chat.path.attackerToServer.send(flip.body)
+    let frame = try chat.path.attackerToServer.send(flip.body)
     report.say(.attacker, "flipped the lowest bit of ciphertext byte 0")
-    let frame = try FrameEncoder.encode(flip.body)
     report.show(
       "attacker → server: the frame with one bit changed", frame,
       fields: Demo3FrameLayout.messageFrame(bodyCount: flip.body.count))

@@ -256,7 +256,7 @@ private final class Session {
       fillFrameValues(&report, frame: frame)
       report.show(
         "client → server: message frame (\(frame.count) bytes)", frame,
-        fields: FrameLayout.messageFrame(bodyCount: frame.count - 4))
+        fields: FrameLayout.messageFrame(bodyCount: frame.count - FrameDecoder.headerSize))
       report.export("frame-3-client-message.bin", frame)
     }
 

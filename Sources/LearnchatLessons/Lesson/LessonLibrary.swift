@@ -58,25 +58,17 @@ public struct LessonLibrary: Sendable {
 
   /// Every lesson file's number, name and text, in number order.
   public func files() throws(LessonError) -> [(number: Int, fileName: String, source: String)] {
-    switch source {
-    case .builtIn:
-      return BuiltInLessons.files.compactMap { file in
-        Self.number(of: file.name).map { ($0, file.name, file.text) }
-      }.sorted { $0.number < $1.number }
-    case .folder(let path):
-      let names: [String]
-      do {
-        names = try FileManager.default.contentsOfDirectory(atPath: path)
-      } catch {
-        throw .unreadableFolder(path: path, reason: FileErrorReason.of(error))
+    do {
+      switch source {
+      case .builtIn: return NumberedFiles.builtIn(BuiltInLessons.files)
+      case .folder(let path): return try NumberedFiles.inFolder(path)
       }
-      var files: [(number: Int, fileName: String, source: String)] = []
-      for name in names where name.hasSuffix(".md") {
-        guard let number = Self.number(of: name) else { continue }
-        let filePath = FilePath.appending(name, to: path)
-        files.append((number, name, try Self.read(filePath)))
+    } catch {
+      switch error {
+      case .unreadableFolder(let path, let reason):
+        throw .unreadableFolder(path: path, reason: reason)
+      case .unreadableFile(let path, let reason): throw .unreadableFile(path: path, reason: reason)
       }
-      return files.sorted { $0.number < $1.number }
     }
   }
 
@@ -103,35 +95,8 @@ public struct LessonLibrary: Sendable {
     return lessons
   }
 
-  /// The largest lesson file read, so a stray huge file cannot exhaust memory.
-  static let maximumFileSize = 1 << 20
-
-  static func read(_ path: String) throws(LessonError) -> String {
-    let bytes: [UInt8]
-    do {
-      let size = try SystemFile.size(path)
-      guard size <= maximumFileSize else {
-        throw LessonError.unreadableFile(
-          path: path, reason: "it is \(size) bytes; lessons are limited to \(maximumFileSize) bytes"
-        )
-      }
-      // Bounded again while reading: the file may grow after the check.
-      bytes = try SystemFile.read(path, limit: maximumFileSize)
-    } catch let error as LessonError {
-      throw error
-    } catch {
-      throw .unreadableFile(path: path, reason: FileErrorReason.of(error))
-    }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
-    }
-    return text
-  }
-
   /// The lesson number a file name starts with: `02-handshake.md` is 2.
   static func number(of fileName: String) -> Int? {
-    let digits = fileName.prefix { $0.isASCII && $0.isNumber }
-    guard !digits.isEmpty, fileName.dropFirst(digits.count).first == "-" else { return nil }
-    return Int(digits)
+    NumberedFiles.number(of: fileName)
   }
 }

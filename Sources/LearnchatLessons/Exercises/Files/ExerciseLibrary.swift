@@ -34,32 +34,17 @@ public struct ExerciseLibrary: Sendable {
 
   /// Every exercise file's number, name and text, in number order.
   public func files() throws(ExerciseError) -> [(number: Int, fileName: String, source: String)] {
-    switch source {
-    case .builtIn:
-      return BuiltInExercises.files.compactMap { file in
-        LessonLibrary.number(of: file.name).map { ($0, file.name, file.text) }
-      }.sorted { $0.number < $1.number }
-    case .folder(let path):
-      let names: [String]
-      do {
-        names = try FileManager.default.contentsOfDirectory(atPath: path)
-      } catch {
-        throw .unreadableFolder(path: path, reason: FileErrorReason.of(error))
+    do {
+      switch source {
+      case .builtIn: return NumberedFiles.builtIn(BuiltInExercises.files)
+      case .folder(let path): return try NumberedFiles.inFolder(path)
       }
-      var files: [(number: Int, fileName: String, source: String)] = []
-      for name in names where name.hasSuffix(".md") {
-        guard let number = LessonLibrary.number(of: name) else { continue }
-        let filePath = FilePath.appending(name, to: path)
-        do {
-          files.append((number, name, try LessonLibrary.read(filePath)))
-        } catch {
-          if case .unreadableFile(let path, let reason) = error {
-            throw .unreadableFile(path: path, reason: reason)
-          }
-          throw .unreadableFile(path: filePath, reason: "\(error)")
-        }
+    } catch {
+      switch error {
+      case .unreadableFolder(let path, let reason):
+        throw .unreadableFolder(path: path, reason: reason)
+      case .unreadableFile(let path, let reason): throw .unreadableFile(path: path, reason: reason)
       }
-      return files.sorted { $0.number < $1.number }
     }
   }
 

@@ -16,8 +16,10 @@ enum ChatHandshake {
   static func server(
     _ connection: TCPConnection, key: RSAPrivateKey?, options: ChatOptions, console: ChatConsole
   ) throws -> ChatReady {
-    if options.demo == 3 { return try demo3Server(connection, options: options, console: console) }
-    guard options.demo == 2, let key else { return plaintext(connection) }
+    if options.demo == .demo3 {
+      return try demo3Server(connection, options: options, console: console)
+    }
+    guard options.demo == .demo2, let key else { return plaintext(connection) }
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
     let handshake = ServerHandshake(key: key, framed: framed)
     try connection.setReadTimeout(options.handshakeTimeout)
@@ -34,8 +36,10 @@ enum ChatHandshake {
   static func client(
     _ connection: TCPConnection, options: ChatOptions, console: ChatConsole
   ) throws -> ChatReady {
-    if options.demo == 3 { return try demo3Client(connection, options: options, console: console) }
-    guard options.demo == 2 else { return plaintext(connection) }
+    if options.demo == .demo3 {
+      return try demo3Client(connection, options: options, console: console)
+    }
+    guard options.demo == .demo2 else { return plaintext(connection) }
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
     let handshake = ClientHandshake(framed: framed)
     try connection.setReadTimeout(options.handshakeTimeout)

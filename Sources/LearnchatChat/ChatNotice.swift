@@ -17,9 +17,9 @@ public enum ChatNotice {
   public static let full = marker + "too many connections are waiting; try again later"
 
   /// The bytes that carry `text` in `demo`.
-  static func bytes(_ text: String, demo: Int) -> [UInt8] {
+  static func bytes(_ text: String, demo: ChatDemo) -> [UInt8] {
     let body = Array((text + "\n").utf8)
-    guard demo != 1, let frame = try? FrameEncoder.encode(body) else { return body }
+    guard demo.isFramed, let frame = try? FrameEncoder.encode(body) else { return body }
     return frame
   }
 

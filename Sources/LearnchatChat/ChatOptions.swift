@@ -6,7 +6,7 @@ import LearnchatWire
 public struct ChatOptions: Sendable {
   /// Which demo's protocol: 1 (plaintext), 2 (RSA handshake + AES-GCM) or 3 (X25519 +
   /// Ed25519-signed handshake, per-direction keys, counted nonces).
-  public var demo: Int
+  public var demo: ChatDemo
   /// The largest frame body accepted from the peer (demos 2 and 3).
   public var maximumFrameSize: Int
   /// How long the handshake may wait for the peer's next frame, in seconds (demos 2 and 3). An
@@ -26,7 +26,7 @@ public struct ChatOptions: Sendable {
 
   /// Options for `demo`, with the defaults of `learnchat serve`.
   public init(
-    demo: Int = 2, maximumFrameSize: Int = FrameDecoder.defaultMaximumBodySize,
+    demo: ChatDemo = .demo2, maximumFrameSize: Int = FrameDecoder.defaultMaximumBodySize,
     handshakeTimeout: Double = 10, showWire: (@Sendable (WireEvent) -> String)? = nil
   ) {
     self.demo = demo

@@ -48,7 +48,7 @@ public struct ChatServer: Sendable {
     }
     defer { listener.close() }
     console.line(ChatLines.listening(host: host, port: String(listener.port)))
-    if options.demo == 3, let identity = options.identity {
+    if options.demo == .demo3, let identity = options.identity {
       console.line(ChatLines.serverFingerprint(try Demo3.fingerprint(of: identity.publicKey)))
     }
     let hub = HandshakeHub(
@@ -137,8 +137,9 @@ public struct ChatClient: Sendable {
     }
     let place = SocketAddress(host: host, port: port)
     switch options.demo {
-    case 2: console.line("[*] Connected to \(place), waiting for the server's key ...")
-    case 3: console.line("[*] Connected to \(place), waiting for the server's signed hello ...")
+    case .demo2: console.line("[*] Connected to \(place), waiting for the server's key ...")
+    case .demo3:
+      console.line("[*] Connected to \(place), waiting for the server's signed hello ...")
     default: console.line("[*] Connected to \(place)")
     }
     let ready = try HandshakeAttempt.run(connection, role: .client, options: options) {

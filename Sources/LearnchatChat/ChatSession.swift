@@ -159,8 +159,8 @@ public final class ChatSession: Sendable {
   /// For demo 1, whose first message may well be another demo's handshake (a learner who
   /// forgot `--demo`): what it looks like.
   private func firstMessageHint(_ incoming: ChatIncoming) -> String? {
-    guard transport.demo == 1,
-      let guess = ProtocolGuess.guess(incoming.wire.bytes), guess.demo != 1
+    guard transport.demo == .demo1,
+      let guess = ProtocolGuess.guess(incoming.wire.bytes), guess.demo.isFramed
     else { return nil }
     return "[!] That was not typed text but \(guess.looksLike): is the peer running --demo "
       + "\(guess.demo)? (this side runs --demo 1)"

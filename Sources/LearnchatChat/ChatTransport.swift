@@ -42,7 +42,7 @@ public struct ChatIncoming: Sendable {
 /// One demo's message layer under the chat: demo 1's raw bytes or demo 2's sealed frames.
 public protocol ChatTransport: Sendable {
   /// The demo it speaks: 1, 2 or 3.
-  var demo: Int { get }
+  var demo: ChatDemo { get }
   /// Sends `text`; returns what went on the wire.
   func send(_ text: String) throws -> WireEvent
   /// Waits for the next message; nil when the peer closed.
@@ -60,7 +60,7 @@ public struct PlaintextTransport: ChatTransport {
     self.peer = peer
   }
 
-  public var demo: Int { 1 }
+  public var demo: ChatDemo { .demo1 }
 
   public func send(_ text: String) throws -> WireEvent {
     let bytes = try peer.send(text)
@@ -87,7 +87,7 @@ public struct SecureTransport: ChatTransport {
     self.channel = channel
   }
 
-  public var demo: Int { 2 }
+  public var demo: ChatDemo { .demo2 }
 
   public func send(_ text: String) throws -> WireEvent {
     let sent = try channel.send(text)

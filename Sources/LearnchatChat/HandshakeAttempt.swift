@@ -60,28 +60,28 @@ enum HandshakeAttempt {
   }
 
   /// The notice in the first unit of `received`, if it is one (without its marker).
-  static func firstNotice(in received: [UInt8], demo: Int) -> String? {
+  static func firstNotice(in received: [UInt8], demo: ChatDemo) -> String? {
     var body = received
-    if demo != 1, let length = FrameDecoder.parseLength(received) {
+    if demo.isFramed, let length = FrameDecoder.parseLength(received) {
       body = Array(received.dropFirst(FrameDecoder.headerSize).prefix(Int(length)))
     }
     return ChatNotice.text(in: body).map { String($0.dropFirst(ChatNotice.marker.count)) }
   }
 
   /// What a silent peer suggests: the demos differ in who speaks first.
-  static func silenceHint(role: Role, demo: Int) -> String? {
+  static func silenceHint(role: Role, demo: ChatDemo) -> String? {
     switch (role, demo) {
-    case (.client, 2):
+    case (.client, .demo2):
       return "a demo-1 server sends nothing until someone types, and a demo-3 server waits for "
         + "the client's hello (and gives up after its handshake timeout): is the server running "
         + "--demo 2?"
-    case (.client, 3):
+    case (.client, .demo3):
       return "a demo-1 (plaintext) server sends nothing until someone types: is the server "
         + "running --demo 3?"
-    case (.server, 3):
+    case (.server, .demo3):
       return "a demo-2 client waits for the server to send its key first: is the client "
         + "running --demo 3?"
-    case (.server, 2):
+    case (.server, .demo2):
       return "is the client running --demo 2?"
     default:
       return nil

@@ -33,7 +33,7 @@ final class HandshakeHub: Sendable {
     self.console = console
     self.events = events
     self.limit = limit
-    self.keys = options.demo == 2 ? RSAKeySupply() : nil
+    self.keys = options.demo == .demo2 ? RSAKeySupply() : nil
   }
 
   /// Accepts connections on `listener` on a thread of its own until `stop()` (which the
@@ -212,7 +212,7 @@ final class HandshakeHub: Sendable {
 
   /// Demo 3: what a client that hangs up before its first message probably did.
   private func hangUpNote() -> String? {
-    guard options.demo == 3, let identity = options.identity,
+    guard options.demo == .demo3, let identity = options.identity,
       let fingerprint = try? Demo3.fingerprint(of: identity.publicKey)
     else { return nil }
     return "[!] The client hung up right after the handshake: it probably did not trust this "

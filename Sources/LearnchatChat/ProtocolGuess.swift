@@ -9,7 +9,7 @@ public enum ProtocolGuess {
     /// Such as `a PEM public key, as a demo-2 server sends first`.
     public let looksLike: String
     /// The demo that sends such bytes.
-    public let demo: Int
+    public let demo: ChatDemo
   }
 
   /// The guess for `bytes`, or nil when they look like nothing in particular.
@@ -18,20 +18,23 @@ public enum ProtocolGuess {
     if let length = FrameDecoder.parseLength(bytes) {
       let body = bytes.dropFirst(FrameDecoder.headerSize)
       if body.starts(with: Array("-----BEGIN PUBLIC KEY-----".utf8)) {
-        return Guess(looksLike: "a PEM public key, as a demo-2 server sends first", demo: 2)
+        return Guess(looksLike: "a PEM public key, as a demo-2 server sends first", demo: .demo2)
       }
       if first == 0 {
         switch length {
-        case 32: return Guess(looksLike: "a 32-byte frame, like demo 3's ClientHello", demo: 3)
-        case 128: return Guess(looksLike: "a 128-byte frame, like demo 3's ServerHello", demo: 3)
+        case 32: return Guess(looksLike: "a 32-byte frame, like demo 3's ClientHello", demo: .demo3)
+        case 128:
+          return Guess(looksLike: "a 128-byte frame, like demo 3's ServerHello", demo: .demo3)
         case 256:
-          return Guess(looksLike: "a 256-byte frame, like demo 2's wrapped session key", demo: 2)
+          return Guess(
+            looksLike: "a 256-byte frame, like demo 2's wrapped session key", demo: .demo2)
         default: break
         }
       }
     }
     if let text = printableText(bytes) {
-      return Guess(looksLike: "text (\"\(text)\"), as a demo-1 (plaintext) peer sends", demo: 1)
+      return Guess(
+        looksLike: "text (\"\(text)\"), as a demo-1 (plaintext) peer sends", demo: .demo1)
     }
     return nil
   }
@@ -54,7 +57,7 @@ public enum ProtocolGuess {
 
   /// One clause for a handshake failure: what arrived, and the `--demo` to try, when the bytes
   /// `received` look like another demo than `demo`.
-  public static func hint(received: [UInt8], demo: Int, peer: String) -> String? {
+  public static func hint(received: [UInt8], demo: ChatDemo, peer: String) -> String? {
     guard let guess = guess(received), guess.demo != demo else { return nil }
     return "the \(peer) sent \(guess.looksLike): is it running --demo \(guess.demo)? "
       + "(this side runs --demo \(demo))"

@@ -14,7 +14,7 @@ public struct SequencedTransport: ChatTransport {
     self.channel = channel
   }
 
-  public var demo: Int { 3 }
+  public var demo: ChatDemo { .demo3 }
 
   public func send(_ text: String) throws -> WireEvent {
     let sent = try channel.send(text)

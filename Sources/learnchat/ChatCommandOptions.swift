@@ -37,9 +37,7 @@ struct ChatCommandOptions: ParsableArguments {
   static let smallestMaximumFrame = 512
 
   func validate() throws {
-    guard (1...3).contains(demo) else {
-      throw ValidationError("--demo must be 1, 2 or 3, not \(demo)")
-    }
+    _ = try ChatDemo.named(demo)
     guard (0...65535).contains(port) else {
       throw ValidationError("--port must be between 0 and 65535, not \(port)")
     }
@@ -54,9 +52,10 @@ struct ChatCommandOptions: ParsableArguments {
   }
 
   /// The chat's settings, with a hex-dump renderer when `--show-wire` is on.
-  func chatOptions() -> ChatOptions {
+  func chatOptions() throws -> ChatOptions {
     var options = ChatOptions(
-      demo: demo, maximumFrameSize: maxFrame, handshakeTimeout: handshakeTimeout)
+      demo: try ChatDemo.named(demo), maximumFrameSize: maxFrame, handshakeTimeout: handshakeTimeout
+    )
     if showWire {
       let renderer = HexDumpRenderer(settings: display.settings(), full: display.full)
       options.showWire = { event in

@@ -53,9 +53,7 @@ struct InterceptCommand: ParsableCommand {
   @OptionGroup var display: DisplayOptions
 
   func validate() throws {
-    guard (1...3).contains(demo) else {
-      throw ValidationError("--demo must be 1, 2 or 3, not \(demo)")
-    }
+    _ = try ChatDemo.named(demo)
     if demo == 1 && attack.needsFrames {
       throw ValidationError(
         "--attack \(attack.rawValue) changes frames, which demo 1 does not have")
@@ -87,7 +85,7 @@ struct InterceptCommand: ParsableCommand {
         listenHost: listenHost, listenPort: listenPort, targetHost: targetHost,
         targetPort: targetPort,
         options: InterceptOptions(
-          demo: demo, attack: attack, maximumFrameSize: maxFrame,
+          demo: try ChatDemo.named(demo), attack: attack, maximumFrameSize: maxFrame,
           capture: pcap.map { CaptureLog(path: $0) }, once: once)
       ) { event in
         switch event {

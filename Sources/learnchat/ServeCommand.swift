@@ -50,7 +50,7 @@ struct ServeCommand: ParsableCommand {
       InterruptHandling.ignoreBrokenPipes()
       let (console, events, editor) = try chat.terminal()
       defer { editor?.stop() }
-      var options = chat.chatOptions()
+      var options = try chat.chatOptions()
       if chat.demo == 3 {
         let path =
           try identity
@@ -126,7 +126,7 @@ struct ConnectCommand: ParsableCommand {
     try CommandFailure.reporting {
       if let pcap = chat.pcap { try OutputFile.checkWritable(pcap) }
       InterruptHandling.ignoreBrokenPipes()
-      var options = chat.chatOptions()
+      var options = try chat.chatOptions()
       if chat.demo == 3 {
         let file = KnownServersFile(
           path: try knownServers

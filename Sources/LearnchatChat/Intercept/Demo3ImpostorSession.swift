@@ -117,7 +117,7 @@ final class Demo3ImpostorSession: Sendable {
     report(
       .unit(
         title: "[relay #\(id)] \(title) (\(bytes.count) bytes)", bytes: bytes,
-        fields: RelayUnits.fields(bytes, demo: 3)))
+        fields: RelayUnits.fields(bytes, demo: .demo3)))
   }
 
   private func say(_ text: String) {

@@ -4,7 +4,7 @@ import LearnchatWire
 /// Settings of `learnchat intercept`.
 public struct InterceptOptions: Sendable {
   /// The demo the chat speaks: 1, 2 or 3.
-  public var demo: Int
+  public var demo: ChatDemo
   /// What the relay does to the traffic.
   public var attack: InterceptAttack
   /// The largest frame body accepted from either peer.
@@ -16,7 +16,8 @@ public struct InterceptOptions: Sendable {
 
   /// Options for `demo` and `attack`.
   public init(
-    demo: Int, attack: InterceptAttack, maximumFrameSize: Int = FrameDecoder.defaultMaximumBodySize,
+    demo: ChatDemo, attack: InterceptAttack,
+    maximumFrameSize: Int = FrameDecoder.defaultMaximumBodySize,
     capture: CaptureLog? = nil, once: Bool = false
   ) {
     self.demo = demo

@@ -33,8 +33,8 @@ public final class InterceptRelay: Sendable {
     self.options = options
     self.report = report
     let mitm = options.attack == .mitm
-    impostor = mitm && options.demo == 2 ? Demo2Impostor(key: try RSAPrivateKey()) : nil
-    identity = mitm && options.demo == 3 ? try Ed25519.PrivateKey() : nil
+    impostor = mitm && options.demo == .demo2 ? Demo2Impostor(key: try RSAPrivateKey()) : nil
+    identity = mitm && options.demo == .demo3 ? try Ed25519.PrivateKey() : nil
   }
 
   /// Serves clients until the listener fails (or after one with `once`).

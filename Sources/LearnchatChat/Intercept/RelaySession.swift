@@ -86,7 +86,7 @@ final class RelaySession: Sendable {
         last, to: toServer ? server : client, toServer ? "relay → server" : "relay → client",
         what: "the last client message again", direction: .clientToServer)
     case .say(let text):
-      guard options.demo == 2, let key = state.withLock({ $0.stolenKey }) else {
+      guard options.demo == .demo2, let key = state.withLock({ $0.stolenKey }) else {
         say("say needs demo 2 and --attack mitm, after the handshake: the relay has no key")
         return
       }
@@ -135,7 +135,7 @@ final class RelaySession: Sendable {
   private func readUnit(_ direction: RelayDirection) throws -> [UInt8]? {
     let (connection, frames) =
       direction == .clientToServer ? (client, clientFrames) : (server, serverFrames)
-    if options.demo == 1 {
+    if options.demo == .demo1 {
       let bytes = try connection.read(upTo: 4096)
       return bytes.isEmpty ? nil : bytes
     }
@@ -144,7 +144,7 @@ final class RelaySession: Sendable {
   }
 
   private func handle(_ unit: [UInt8], index: Int, _ direction: RelayDirection) {
-    let isHandshake = options.demo != 1 && index == 0
+    let isHandshake = options.demo.isFramed && index == 0
     if isHandshake {
       handshake(unit, direction)
     } else if direction == .clientToServer {
@@ -176,8 +176,8 @@ final class RelaySession: Sendable {
     }
     pass(unit, direction, what: what)
     let handshakeDone =
-      (options.demo == 2 && direction == .clientToServer)
-      || (options.demo == 3 && direction == .serverToClient)
+      (options.demo == .demo2 && direction == .clientToServer)
+      || (options.demo == .demo3 && direction == .serverToClient)
     if handshakeDone && options.attack == .oversizedLength {
       reason()
       send(
@@ -258,7 +258,7 @@ final class RelaySession: Sendable {
   }
 
   private func flip(_ unit: [UInt8], what: String) {
-    let header = options.demo == 1 ? 0 : FrameDecoder.headerSize
+    let header = options.demo == .demo1 ? 0 : FrameDecoder.headerSize
     let body = Array(unit.dropFirst(header))
     guard let flipped = FrameTampering.flipFirstCiphertextBit(body, demo: options.demo) else {
       pass(unit, .clientToServer, what: what)
@@ -295,11 +295,11 @@ final class RelaySession: Sendable {
 
   /// Reads a demo-2 message aloud when the key was stolen, and any demo-1 text.
   private func readAloud(_ unit: [UInt8], from sender: String) {
-    if options.demo == 1 {
+    if options.demo == .demo1 {
       say("\(sender) wrote, in clear: \(ChatText.displayable(unit))")
       return
     }
-    guard options.demo == 2, let key = state.withLock({ $0.stolenKey }),
+    guard options.demo == .demo2, let key = state.withLock({ $0.stolenKey }),
       let sealed = try? AESGCM.SealedMessage(
         combined: Array(unit.dropFirst(FrameDecoder.headerSize))),
       let plaintext = try? AESGCM.open(sealed, key: key)
@@ -309,7 +309,7 @@ final class RelaySession: Sendable {
 
   /// Demo 3: why the attack about to be applied fails, said once per connection.
   private func reason() {
-    guard options.demo == 3, let reason = options.attack.demo3Reason,
+    guard options.demo == .demo3, let reason = options.attack.demo3Reason,
       state.withLock({ state in
         defer { state.reasonSaid = true }
         return !state.reasonSaid

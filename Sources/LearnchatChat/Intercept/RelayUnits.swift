@@ -4,27 +4,27 @@ import LearnchatWire
 /// Names and field layouts for what passes through the relay.
 enum RelayUnits {
   /// The handshake unit each demo sends first in `direction`.
-  static func handshakeName(demo: Int, direction: RelayDirection) -> String {
+  static func handshakeName(demo: ChatDemo, direction: RelayDirection) -> String {
     switch (demo, direction) {
-    case (2, .serverToClient): return "public-key frame"
-    case (2, .clientToServer): return "wrapped-key frame"
-    case (3, .clientToServer): return "ClientHello frame"
-    case (3, .serverToClient): return "ServerHello frame"
+    case (.demo2, .serverToClient): return "public-key frame"
+    case (.demo2, .clientToServer): return "wrapped-key frame"
+    case (.demo3, .clientToServer): return "ClientHello frame"
+    case (.demo3, .serverToClient): return "ServerHello frame"
     default: return "first unit"
     }
   }
 
   /// `client message N` (numbered from 0, as demo 3 numbers them), or `message frame`.
-  static func messageName(demo: Int, number: Int?) -> String {
-    let noun = demo == 1 ? "read" : "message frame"
+  static func messageName(demo: ChatDemo, number: Int?) -> String {
+    let noun = demo == .demo1 ? "read" : "message frame"
     guard let number else { return noun }
-    return demo == 1 ? "client read \(number)" : "client message \(number)"
+    return demo == .demo1 ? "client read \(number)" : "client message \(number)"
   }
 
   /// The fields of `unit` as a demo's frame: prefix, then what the body holds; none for demo
   /// 1's raw reads, whose bytes are simply the text.
-  static func fields(_ unit: [UInt8], demo: Int) -> [FrameField] {
-    guard demo != 1, unit.count >= FrameDecoder.headerSize else { return [] }
+  static func fields(_ unit: [UInt8], demo: ChatDemo) -> [FrameField] {
+    guard demo.isFramed, unit.count >= FrameDecoder.headerSize else { return [] }
     let bodyCount = unit.count - FrameDecoder.headerSize
     let declared = unit.prefix(4).reduce(0) { $0 << 8 | Int($1) }
     // A forged or oversized prefix: only the prefix is labelled.
@@ -32,7 +32,7 @@ enum RelayUnits {
       return [FrameLayout.lengthPrefix(bodyCount: declared)]
     }
     let body = unit.dropFirst(FrameDecoder.headerSize)
-    if demo == 2 {
+    if demo == .demo2 {
       if body.starts(with: Array("-----BEGIN PUBLIC KEY-----".utf8)) {
         return FrameLayout.publicKeyFrame(bodyCount: bodyCount)
       }

@@ -6,13 +6,13 @@ import LearnchatWire
 public enum FrameTampering {
   /// Where a message body's ciphertext starts: after demo 2's 12-byte nonce; at once in demo 3,
   /// whose nonce is a counter both ends know.
-  public static func ciphertextOffset(demo: Int) -> Int {
-    demo == 2 ? AESGCM.nonceByteCount : 0
+  public static func ciphertextOffset(demo: ChatDemo) -> Int {
+    demo == .demo2 ? AESGCM.nonceByteCount : 0
   }
 
   /// `body` with the lowest bit of its first ciphertext byte flipped; the offset in the body
   /// and the byte before and after. Nil when the body has no ciphertext byte.
-  public static func flipFirstCiphertextBit(_ body: [UInt8], demo: Int)
+  public static func flipFirstCiphertextBit(_ body: [UInt8], demo: ChatDemo)
     -> (body: [UInt8], offset: Int, original: UInt8, changed: UInt8)?
   {
     let offset = ciphertextOffset(demo: demo)

@@ -96,7 +96,7 @@ struct Demo2Attacks {
     // The same change `learnchat intercept --attack tamper-bit` makes to live traffic.
     guard
       let flip = FrameTampering.flipFirstCiphertextBit(
-        try chat.path.interceptFromClient(), demo: 2)
+        try chat.path.interceptFromClient(), demo: .demo2)
     else { throw WalkthroughError.wireMismatch(stage: report.stage.id) }
     let sentFrame = try chat.path.attackerToServer.send(flip.body)
     report.say(

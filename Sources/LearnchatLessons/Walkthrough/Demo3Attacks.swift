@@ -65,7 +65,7 @@ struct Demo3Attacks {
     try clientSends([Demo2Attacks.message], chat, &report)
     guard
       let flip = FrameTampering.flipFirstCiphertextBit(
-        try chat.path.interceptFromClient(), demo: 3)
+        try chat.path.interceptFromClient(), demo: .demo3)
     else { throw WalkthroughError.wireMismatch(stage: report.stage.id) }
     let frame = try chat.path.attackerToServer.send(flip.body)
     report.say(.attacker, "flipped the lowest bit of ciphertext byte 0")

@@ -103,7 +103,8 @@ struct FailedDemo3Chat {
     }
     switch attack {
     case .tamperBit:
-      let flipped = FrameTampering.flipFirstCiphertextBit(frames[0], demo: 3)?.body ?? frames[0]
+      let flip = FrameTampering.flipFirstCiphertextBit(frames[0], demo: .demo3)
+      let flipped = flip?.body ?? frames[0]
       _ = try deliver(FrameEncoder.encode(flipped))
     case .tamperLength:
       _ = try deliver(FrameTampering.lengthOneTooLong(frames[0], then: frames[1]))

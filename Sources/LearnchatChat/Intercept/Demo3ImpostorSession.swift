@@ -42,20 +42,20 @@ final class Demo3ImpostorSession: Sendable {
       serverIdentity.withLock { $0 = key }
     }
     let channels: (toClient: SequencedChannel, toServer: SequencedChannel)
+    // The hellos are shown as the sockets wrote and read them, from taps held for the handshake.
+    var clientWire = TapCursor(client)
+    var serverWire = TapCursor(server)
     do {
       let clientHello = try asServer.receiveClientHello()
-      show("client → relay: ClientHello frame, kept", try FrameEncoder.encode(clientHello))
+      show("client → relay: ClientHello frame, kept", clientWire.take(.received))
       let ephemeral = try asClient.sendClientHello()
-      show(
-        "relay → server: the relay's own ClientHello frame",
-        try FrameEncoder.encode(ephemeral.publicKey.rawRepresentation))
+      show("relay → server: the relay's own ClientHello frame", serverWire.take(.sent))
       let serverSide = try asClient.receiveServerHello(ephemeral: ephemeral)
-      show(
-        "server → relay: ServerHello frame, kept", try FrameEncoder.encode(serverSide.serverHello))
+      show("server → relay: ServerHello frame, kept", serverWire.take(.received))
       let clientSide = try asServer.sendServerHello(clientHello: clientHello)
       show(
         "relay → client: a ServerHello signed with the relay's own identity",
-        try FrameEncoder.encode(clientSide.serverHello))
+        clientWire.take(.sent))
       let real = try serverIdentity.withLock { $0 }.map { try Demo3.fingerprint(of: $0) } ?? "?"
       say(
         "mitm: the client sees the relay's identity \(try Demo3.fingerprint(of: identity.publicKey)) "
@@ -68,6 +68,9 @@ final class Demo3ImpostorSession: Sendable {
       say("mitm: the handshake failed: \(error); closing both connections")
       return
     }
+    // The rest of the chat is shown message by message; the taps are not kept for it.
+    clientWire.release()
+    serverWire.release()
     let done = DispatchSemaphore(value: 0)
     do {
       try DetachedThread.start { [self] in

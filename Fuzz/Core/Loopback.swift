@@ -1,4 +1,5 @@
 import LearnchatWire
+import Synchronization
 
 /// Real TCP connections on 127.0.0.1 whose peer has already sent a fuzz input.
 enum Loopback {
@@ -10,14 +11,20 @@ enum Loopback {
 
   /// One listener for the whole run: binding a fresh one per input would soon find no free
   /// port, since every closed connection holds its port for a while (TIME_WAIT).
-  nonisolated(unsafe) private static var listener: TCPListener?
+  ///
+  /// Its Mutex is held from the connect to the accept. The fuzzer runs one input at a time,
+  /// but the regression tests run targets side by side: without it, one thread's accept could
+  /// take another's connection, leaving both waiting for peers that never write.
+  private static let listener = Mutex<TCPListener?>(nil)
 
-  /// A connected pair through the shared listener (the fuzzer runs one input at a time).
+  /// A connected pair through the shared listener, the accepted end the connected one's.
   private static func connectedPair() throws -> (server: TCPConnection, client: TCPConnection) {
-    let shared = try listener ?? TCPListener(host: "127.0.0.1", port: 0)
-    listener = shared
-    let client = try TCPConnection.connect(host: "127.0.0.1", port: shared.port)
-    return (try shared.accept(), client)
+    try listener.withLock { listener in
+      let shared = try listener ?? TCPListener(host: "127.0.0.1", port: 0)
+      listener = shared
+      let client = try TCPConnection.connect(host: "127.0.0.1", port: shared.port)
+      return (try shared.accept(), client)
+    }
   }
 
   /// Runs `body` with the `role` end of a fresh loopback connection, after the other end has

@@ -50,7 +50,7 @@ import Testing
     }
     var generator = SplitMix64(seed: 5)
     let body = (0..<1_048_576).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    let sender = Background { try client.send(body) }
+    let sender = Background { _ = try client.send(body) }
     let received = try server.receive()
     try sender.join()
     #expect(received == body)

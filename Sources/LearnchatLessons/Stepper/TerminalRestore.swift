@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -7,7 +9,9 @@
 ///
 /// Signal handlers may only make async-signal-safe calls (`tcsetattr`, `write`, `sigaction`,
 /// `raise`), so everything is prepared beforehand in fixed buffers and plain globals; nothing
-/// here allocates or locks once `prepare` has run.
+/// here allocates or locks once `prepare` has run. A handler may run on any thread (Ctrl-Z on
+/// one, the SIGCONT after `fg` on another), so the one flag they share is atomic, and each
+/// handler leaves `errno` as it found it for the code it interrupted.
 enum TerminalRestore {
   /// The terminal's modes before the stepper changed them. Storage of our own, not a Swift
   /// global of the C struct's type: a handler must reach it without Swift's lazy initialisation
@@ -15,8 +19,9 @@ enum TerminalRestore {
   nonisolated(unsafe) static let savedModes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
   /// The stepper's modes, for coming back from Ctrl-Z.
   nonisolated(unsafe) static let steppingModes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
-  /// Whether the terminal is in the stepper's modes now.
-  nonisolated(unsafe) static var active: Int32 = 0
+  /// Whether the terminal is in the stepper's modes now (1) or not (0). Atomic: lock-free, so
+  /// async-signal-safe, and handlers on two threads agree on it.
+  static let active = Atomic<Int32>(0)
   /// The write end of the pipe that wakes the key loop (resize, return from Ctrl-Z), or -1.
   nonisolated(unsafe) static var wakeDescriptor: Int32 = -1
   /// The handlers that were installed before ours, by signal number.
@@ -51,18 +56,17 @@ enum TerminalRestore {
 
   /// Puts the terminal back as it was and leaves the full screen. Async-signal-safe.
   static func restore() {
-    guard active != 0 else { return }
-    active = 0
+    guard active.exchange(0, ordering: .acquiringAndReleasing) != 0 else { return }
     _ = tcsetattr(STDIN_FILENO, TCSADRAIN, savedModes)
     writeAll(leaveSequence)
   }
 
   /// Enters the stepper's modes and the full screen again (after Ctrl-Z). Async-signal-safe.
   static func reenter() {
-    guard active == 0 else { return }
+    guard active.load(ordering: .acquiring) == 0 else { return }
     _ = tcsetattr(STDIN_FILENO, TCSADRAIN, steppingModes)
     writeAll(enterSequence)
-    active = 1
+    active.store(1, ordering: .releasing)
   }
 
   /// Wakes the key loop with `byte` (`W` resize, `C` continued). Async-signal-safe.
@@ -94,7 +98,7 @@ enum TerminalRestore {
   static func ending(
     _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
   ) {
-    let wasActive = active != 0
+    let wasActive = active.load(ordering: .acquiring) != 0
     restore()
     if wasActive && farewellLength > 0 {
       writeAll(farewell, farewellLength)
@@ -131,6 +135,8 @@ enum TerminalRestore {
 
   /// Ctrl-Z: give the terminal back, then stop as usual; SIGCONT brings the stepper back.
   static func suspend(_ signal: Int32) {
+    let saved = errno
+    defer { errno = saved }
     restore()
     var standard = sigaction()
     standard.__sigaction_handler.sa_handler = SIG_DFL
@@ -141,9 +147,18 @@ enum TerminalRestore {
 
   /// Back from Ctrl-Z: the stepper's modes again, our Ctrl-Z handler again, and a full redraw.
   static func resume(_ signal: Int32) {
+    let saved = errno
+    defer { errno = saved }
     install(SIGTSTP) { TerminalRestore.suspend($0) }
     reenter()
     wake(UInt8(ascii: "C"))
+  }
+
+  /// The terminal changed size: the key loop redraws.
+  static func resized(_ signal: Int32) {
+    let saved = errno
+    defer { errno = saved }
+    wake(UInt8(ascii: "W"))
   }
 
   /// Installs `handler` for `signal`, keeping the action it replaces in `previousActions`
@@ -158,6 +173,9 @@ enum TerminalRestore {
 
   /// Installs every handler, remembering the actions they replace.
   static func installAll() {
+    // First touched here, not in a handler: a global's lazy initialisation is not
+    // async-signal-safe.
+    _ = active.load(ordering: .relaxed)
     for signal in endingSignals + [SIGTSTP, SIGCONT, SIGWINCH] {
       _ = sigaction(signal, nil, previousActions + Int(signal))
     }
@@ -171,7 +189,7 @@ enum TerminalRestore {
     }
     install(SIGTSTP) { TerminalRestore.suspend($0) }
     install(SIGCONT) { TerminalRestore.resume($0) }
-    install(SIGWINCH) { _ in TerminalRestore.wake(UInt8(ascii: "W")) }
+    install(SIGWINCH) { TerminalRestore.resized($0) }
   }
 
   /// Puts back the actions `installAll` replaced.

@@ -59,7 +59,7 @@ final class TerminalSession {
       throw TerminalSessionError.modes(failure)
     }
     TerminalRestore.writeAll(TerminalRestore.enterSequence)
-    TerminalRestore.active = 1
+    TerminalRestore.active.store(1, ordering: .releasing)
     isActive = true
   }
 

@@ -5,7 +5,7 @@ import LearnchatWire
 /// Demo 2's server and client, each fed an arbitrary byte stream as everything its peer sends.
 ///
 /// The whole conversation runs as the chat runs it: the handshake steps, then a
-/// `SecureChannel` receive loop until the peer's end of stream or an error. Errors are fine;
+/// `Demo2.Channel` receive loop until the peer's end of stream or an error. Errors are fine;
 /// crashes and hangs are findings.
 enum Demo2Fuzz {
   /// Frames up to 4 KiB: ample for a PEM key, a wrapped key or a message, and small enough to
@@ -21,10 +21,10 @@ enum Demo2Fuzz {
     var opened = 0
     Loopback.run(.server, receiving: input) { connection in
       let framed = FramedChannel(connection: connection, maximumBodySize: maximumBodySize)
-      let handshake = ServerHandshake(key: FuzzFixtures.serverKey, framed: framed)
+      let handshake = Demo2.ServerHandshake(key: FuzzFixtures.serverKey, framed: framed)
       try handshake.sendPublicKey()
       let completion = try handshake.receiveSessionKey()
-      try receiveAll(SecureChannel(framed: framed, key: completion.sessionKey), opened: &opened)
+      try receiveAll(Demo2.Channel(framed: framed, key: completion.sessionKey), opened: &opened)
     }
     return opened
   }
@@ -41,16 +41,16 @@ enum Demo2Fuzz {
     var opened = 0
     Loopback.run(.client, receiving: input) { connection in
       let framed = FramedChannel(connection: connection, maximumBodySize: maximumBodySize)
-      let handshake = ClientHandshake(framed: framed)
+      let handshake = Demo2.ClientHandshake(framed: framed)
       let serverKey = try handshake.receivePublicKey()
       let completion = try handshake.send(sessionKey: FuzzFixtures.sessionKey, to: serverKey.key)
-      try receiveAll(SecureChannel(framed: framed, key: completion.sessionKey), opened: &opened)
+      try receiveAll(Demo2.Channel(framed: framed, key: completion.sessionKey), opened: &opened)
     }
     return opened
   }
 
   /// Receives until end of stream, using every view of each message that the chat shows.
-  private static func receiveAll(_ channel: SecureChannel, opened: inout Int) throws {
+  private static func receiveAll(_ channel: Demo2.Channel, opened: inout Int) throws {
     while let message = try channel.receive() {
       _ = message.sealed
       _ = message.text

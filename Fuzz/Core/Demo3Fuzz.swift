@@ -17,7 +17,7 @@ enum Demo3Fuzz {
     var opened = 0
     Loopback.run(.server, receiving: input) { connection in
       let framed = FramedChannel(connection: connection, maximumBodySize: maximumBodySize)
-      let handshake = Demo3ServerHandshake(framed: framed, identity: FuzzFixtures.demo3Identity)
+      let handshake = Demo3.ServerHandshake(framed: framed, identity: FuzzFixtures.demo3Identity)
       try receiveAll(handshake.run(), opened: &opened)
     }
     return opened
@@ -33,19 +33,19 @@ enum Demo3Fuzz {
     var opened = 0
     Loopback.run(.client, receiving: input) { connection in
       let framed = FramedChannel(connection: connection, maximumBodySize: maximumBodySize)
-      let handshake = Demo3ClientHandshake(framed: framed) { identity in
+      let handshake = Demo3.ClientHandshake(framed: framed) { identity in
         _ = try Demo3.fingerprint(of: identity)
       }
       let ephemeral = FuzzFixtures.demo3ClientEphemeral
       try framed.send(ephemeral.publicKey.rawRepresentation)
       let completion = try handshake.receiveServerHello(ephemeral: ephemeral)
       try receiveAll(
-        try SequencedChannel(framed: framed, keys: completion.keys, role: .client), opened: &opened)
+        try Demo3.Channel(framed: framed, keys: completion.keys, role: .client), opened: &opened)
     }
     return opened
   }
 
-  private static func receiveAll(_ channel: SequencedChannel, opened: inout Int) throws {
+  private static func receiveAll(_ channel: Demo3.Channel, opened: inout Int) throws {
     while let message = try channel.receive() {
       _ = ChatText.displayable(message.plaintext)
       opened += 1

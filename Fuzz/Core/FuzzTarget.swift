@@ -1,13 +1,13 @@
 import Foundation
 
-/// One fuzz target: a name (its executable's, and its corpus folder's) and the function that
-/// takes one input.
+/// One fuzz target: a name (its corpus folder's, and what selects it in the `LearnchatFuzz`
+/// executable) and the function that takes one input.
 ///
 /// The function must return for every input: errors are expected and swallowed, while a
-/// crash (a trap, a failed `invariant`) or a hang is a finding. The libFuzzer executables,
-/// the replay mode of the same executables and the regression test all call it.
+/// crash (a trap, a failed `invariant`) or a hang is a finding. The libFuzzer executable,
+/// the replay mode of the same executable and the regression test all call it.
 public struct FuzzTarget: Sendable {
-  /// The executable's name, and the folder under `Fuzz/corpus/` and `Fuzz/regressions/`.
+  /// The target's name, and its folder under `Fuzz/corpus/` and `Fuzz/regressions/`.
   public let name: String
   /// Runs one input.
   public let run: @Sendable ([UInt8]) -> Void
@@ -17,7 +17,7 @@ public struct FuzzTarget: Sendable {
     self.run = run
   }
 
-  /// Every target; each has an executable `Fuzz/<name>/<name>.swift`.
+  /// Every target; each has a seed folder `Fuzz/corpus/<name>/`.
   public static let all: [FuzzTarget] = [
     .frameDecoder, .publicKey, .demo2Server, .demo2Client, .demo3Server, .demo3Client, .lesson,
   ]
@@ -45,23 +45,52 @@ public struct FuzzTarget: Sendable {
     StandardInputGuard.check(after: name)
   }
 
-  /// The `main` of a fuzz executable built without libFuzzer: replays each file named on the
-  /// command line (each file inside a named folder) through ``runGuarded(_:)``, so a crash
-  /// input can be reproduced with an ordinary debug build.
-  public func replay(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-    guard !arguments.isEmpty else {
-      FileHandle.standardError.write(
-        Data(
-          """
-          usage: \(name) FILE_OR_DIR...
-          Replays inputs through the \(name) fuzz target (this build has no libFuzzer; \
-          scripts/fuzz builds the fuzzing one).
+  /// The environment variable that names the target the libFuzzer build fuzzes.
+  public static let selectorVariable = "LEARNCHAT_FUZZ_TARGET"
 
-          """.utf8))
-      exit(64)
+  /// The target called `name`, if there is one.
+  public static func named(_ name: String) -> FuzzTarget? {
+    all.first { $0.name == name }
+  }
+
+  /// The target ``selectorVariable`` names; a missing or unknown name ends the process with
+  /// status 64 and the list of targets.
+  public static let selected: FuzzTarget = {
+    let name = ProcessInfo.processInfo.environment[selectorVariable] ?? ""
+    guard let target = named(name) else {
+      let problem = name.isEmpty ? "is unset" : "=\(name) names no target"
+      fail(
+        "LearnchatFuzz: \(selectorVariable) \(problem); set it to one of: "
+          + all.map(\.name).joined(separator: ", "))
     }
+    return target
+  }()
+
+  /// The `main` of the fuzz executable built without libFuzzer: `TARGET FILE_OR_DIR...`
+  /// replays each file named (each file inside a named folder) through that target's
+  /// ``runGuarded(_:)``, so a crash input can be reproduced with an ordinary debug build.
+  public static func replayMain(
+    arguments: [String] = Array(CommandLine.arguments.dropFirst())
+  ) -> Never {
+    let targets = all.map(\.name).joined(separator: ", ")
+    guard let name = arguments.first, arguments.count > 1 else {
+      fail(
+        """
+        usage: LearnchatFuzz TARGET FILE_OR_DIR...
+        Replays inputs through a fuzz target (this build has no libFuzzer; scripts/fuzz builds \
+        the fuzzing one). Targets: \(targets)
+        """)
+    }
+    guard let target = named(name) else {
+      fail("LearnchatFuzz: no target \(name) (targets: \(targets))")
+    }
+    target.replay(Array(arguments.dropFirst()))
+  }
+
+  /// Replays each file of `paths` (each file inside a folder) through ``runGuarded(_:)``.
+  func replay(_ paths: [String]) -> Never {
     var count = 0
-    for path in arguments {
+    for path in paths {
       for file in Self.files(at: URL(fileURLWithPath: path)) {
         guard let data = FileManager.default.contents(atPath: file.path) else {
           FileHandle.standardError.write(Data("\(name): cannot read \(file.path)\n".utf8))
@@ -74,6 +103,12 @@ public struct FuzzTarget: Sendable {
     }
     print("\(name): \(count) input(s) replayed, no crash")
     exit(0)
+  }
+
+  /// Prints `message` on standard error and exits with status 64 (a usage error).
+  private static func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(64)
   }
 
   /// `url` itself if it is a file; every regular file under it, sorted, if it is a folder.

@@ -126,17 +126,17 @@ struct Demo2Session {
     }
     let serverFramed = FramedChannel(connection: serverEnd)
     let clientFramed = FramedChannel(connection: clientEnd)
-    let server = ServerHandshake(key: FuzzFixtures.serverKey, framed: serverFramed)
-    let client = ClientHandshake(framed: clientFramed, context: random)
+    let server = Demo2.ServerHandshake(key: FuzzFixtures.serverKey, framed: serverFramed)
+    let client = Demo2.ClientHandshake(framed: clientFramed, context: random)
     let publicKey = try server.sendPublicKey()
     let serverKey = try client.receivePublicKey()
     let sent = try client.send(sessionKey: FuzzFixtures.sessionKey, to: serverKey.key)
     let received = try server.receiveSessionKey()
     precondition(received.sessionKey.bytes == FuzzFixtures.sessionKeyBytes)
 
-    let serverChannel = try SecureChannel(
+    let serverChannel = try Demo2.Channel(
       framed: serverFramed, key: received.sessionKey, context: random)
-    let clientChannel = try SecureChannel(
+    let clientChannel = try Demo2.Channel(
       framed: clientFramed, key: sent.sessionKey, context: random)
     var clientFrames = [frame(sent.wrappedKey)]
     var serverFrames = [frame(publicKey)]
@@ -205,16 +205,16 @@ struct Demo3Session {
     let serverFramed = FramedChannel(connection: serverEnd)
     let clientFramed = FramedChannel(connection: clientEnd)
     let ephemeral = FuzzFixtures.demo3ClientEphemeral
-    let client = Demo3ClientHandshake(framed: clientFramed, context: random) { _ in }
-    let server = Demo3ServerHandshake(
+    let client = Demo3.ClientHandshake(framed: clientFramed, context: random) { _ in }
+    let server = Demo3.ServerHandshake(
       framed: serverFramed, identity: FuzzFixtures.demo3Identity, context: random)
     let clientHello = ephemeral.publicKey.rawRepresentation
     try clientFramed.send(clientHello)
     let serverDone = try server.sendServerHello(clientHello: server.receiveClientHello())
     let clientDone = try client.receiveServerHello(ephemeral: ephemeral)
-    let serverChannel = try SequencedChannel(
+    let serverChannel = try Demo3.Channel(
       framed: serverFramed, keys: serverDone.keys, role: .server)
-    let clientChannel = try SequencedChannel(
+    let clientChannel = try Demo3.Channel(
       framed: clientFramed, keys: clientDone.keys, role: .client)
     var clientFrames = [frame(clientHello)]
     var serverFrames = [frame(clientDone.serverHello)]

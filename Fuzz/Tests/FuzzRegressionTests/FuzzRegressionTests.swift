@@ -5,7 +5,7 @@ import Testing
 
 /// The fuzz targets' inputs replayed in ordinary test runs: every seed in Fuzz/corpus/<target>/
 /// through the same function the fuzzer calls, and every past finding in
-/// Fuzz/regressions/<target>/ through the target's own executable, so a fixed crash stays fixed.
+/// Fuzz/regressions/<target>/ through the fuzz executable, so a fixed crash stays fixed.
 @Suite struct FuzzRegressionTests {
   /// The Fuzz folder: this file is in Fuzz/Tests/FuzzRegressionTests/.
   static let fuzzFolder = URL(fileURLWithPath: #filePath)
@@ -38,8 +38,8 @@ import Testing
     for file in seeds { target.run([UInt8](try Data(contentsOf: file))) }
   }
 
-  /// In a child process, the replaying build of the target's executable (beside this test
-  /// bundle), in a session of its own: no terminal, as for a server's peer, and standard input
+  /// In a child process, the replaying build of the fuzz executable (beside this test bundle),
+  /// in a session of its own: no terminal, as for a server's peer, and standard input
   /// guarded (`StandardInputGuard`). A finding that comes back fails this test with the
   /// replay's report instead of crashing or hanging the test run; one that reads the terminal
   /// or standard input, as OpenSSL's PEM pass-phrase prompt does, is caught too.
@@ -49,7 +49,7 @@ import Testing
     let files = Self.inputs("regressions", for: target)
     guard !files.isEmpty else { return }
     let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-      .deletingLastPathComponent().appendingPathComponent(name)
+      .deletingLastPathComponent().appendingPathComponent("LearnchatFuzz")
     try #require(
       FileManager.default.isExecutableFile(atPath: binary.path),
       "\(binary.path) is missing: swift build builds it")
@@ -59,7 +59,7 @@ import Testing
     // timeout: a replay that hangs is killed, with a signal no handler can catch.
     process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
     process.arguments =
-      ["--wait", "/usr/bin/timeout", "--signal=KILL", "120", binary.path] + files.map(\.path)
+      ["--wait", "/usr/bin/timeout", "--signal=KILL", "120", binary.path, name] + files.map(\.path)
     let output = Pipe()
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = output
@@ -87,10 +87,12 @@ import Testing
     #expect(Demo3Fuzz.client(try seed(.demo3Client)) == 3)
   }
 
-  /// Every executable under Fuzz/ is a registered target, so none is left out of this test.
-  @Test func everyFuzzExecutableIsRegistered() throws {
-    let folders = try FileManager.default.contentsOfDirectory(atPath: Self.fuzzFolder.path)
-      .filter { $0.hasPrefix("Fuzz") }.sorted()
+  /// Every seed folder is a registered target's, and every target has one: scripts/fuzz lists
+  /// the targets from those folders, so none is left out of the fuzzing or of this test.
+  @Test func everySeedFolderIsARegisteredTarget() throws {
+    let folders = try FileManager.default.contentsOfDirectory(
+      atPath: Self.fuzzFolder.appendingPathComponent("corpus").path
+    ).sorted()
     #expect(folders == FuzzTarget.all.map(\.name).sorted())
   }
 }

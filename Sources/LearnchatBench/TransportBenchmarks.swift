@@ -15,7 +15,7 @@ enum TransportBenchmarks {
       for _ in 0..<total {
         guard let connection = try? listener.accept() else { break }
         let framed = FramedChannel(connection: connection)
-        let server = ServerHandshake(key: key, framed: framed)
+        let server = Demo2.ServerHandshake(key: key, framed: framed)
         _ = try? server.sendPublicKey()
         _ = try? server.receiveSessionKey()
         connection.close()
@@ -26,7 +26,7 @@ enum TransportBenchmarks {
       try Stopwatch.time {
         let connection = try TCPConnection.connect(host: "127.0.0.1", port: listener.port)
         defer { connection.close() }
-        let client = ClientHandshake(framed: FramedChannel(connection: connection))
+        let client = Demo2.ClientHandshake(framed: FramedChannel(connection: connection))
         _ = try client.sendSessionKey(to: client.receivePublicKey().key)
       } * 1000
     }

@@ -4,10 +4,10 @@ import LearnchatWire
 
 /// Which demo's message layer a transport benchmark drives over its connection.
 public enum TransportDemo: Int, Sendable, CaseIterable {
-  /// Demo 2: one key, a random nonce sent with each message (`SecureChannel`).
+  /// Demo 2: one key, a random nonce sent with each message (`Demo2.Channel`).
   case demo2 = 2
   /// Demo 3: a key per direction, counted nonces, the length authenticated
-  /// (`SequencedChannel`).
+  /// (`Demo3.Channel`).
   case demo3 = 3
 
   /// The key the sending end seals with and the receiving end opens with: 32 bytes of 0x42.
@@ -22,10 +22,10 @@ public enum TransportDemo: Int, Sendable, CaseIterable {
     let framed = FramedChannel(connection: connection)
     switch self {
     case .demo2:
-      let channel = try SecureChannel(framed: framed, key: AESGCM.Key(Self.sendingKey))
+      let channel = try Demo2.Channel(framed: framed, key: AESGCM.Key(Self.sendingKey))
       return { try channel.send(contentsOf: $0) }
     case .demo3:
-      let channel = try SequencedChannel(
+      let channel = try Demo3.Channel(
         framed: framed, sealingKey: try AESGCM.Key(Self.sendingKey),
         openingKey: try AESGCM.Key(Self.returnKey))
       return { try channel.send(contentsOf: $0) }
@@ -40,7 +40,7 @@ public enum TransportDemo: Int, Sendable, CaseIterable {
     let framed = FramedChannel(connection: connection)
     switch self {
     case .demo2:
-      let channel = try SecureChannel(framed: framed, key: AESGCM.Key(Self.sendingKey))
+      let channel = try Demo2.Channel(framed: framed, key: AESGCM.Key(Self.sendingKey))
       return { indices, size in
         try Self.count(indices) { intact in
           try channel.receiveMessages { plaintext, _ in
@@ -52,7 +52,7 @@ public enum TransportDemo: Int, Sendable, CaseIterable {
         }
       }
     case .demo3:
-      let channel = try SequencedChannel(
+      let channel = try Demo3.Channel(
         framed: framed, sealingKey: try AESGCM.Key(Self.returnKey),
         openingKey: try AESGCM.Key(Self.sendingKey))
       return { indices, size in

@@ -21,13 +21,13 @@ enum ChatHandshake {
     }
     guard options.demo == .demo2, let key else { return plaintext(connection) }
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
-    let handshake = ServerHandshake(key: key, framed: framed)
+    let handshake = Demo2.ServerHandshake(key: key, framed: framed)
     try connection.setReadTimeout(options.handshakeTimeout)
     var wire = HandshakeWire(connection, options: options, console: console)
     try handshake.sendPublicKey()
-    wire.show(.sent, "public-key frame", FrameLayout.publicKeyFrame)
+    wire.show(.sent, "public-key frame", Demo2.FrameLayout.publicKeyFrame)
     let completion = try handshake.receiveSessionKey()
-    wire.show(.received, "wrapped-key frame", FrameLayout.wrappedKeyFrame)
+    wire.show(.received, "wrapped-key frame", Demo2.FrameLayout.wrappedKeyFrame)
     try connection.setReadTimeout(nil)
     return try secure(framed, key: completion.sessionKey)
   }
@@ -41,18 +41,18 @@ enum ChatHandshake {
     }
     guard options.demo == .demo2 else { return plaintext(connection) }
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
-    let handshake = ClientHandshake(framed: framed)
+    let handshake = Demo2.ClientHandshake(framed: framed)
     try connection.setReadTimeout(options.handshakeTimeout)
     var wire = HandshakeWire(connection, options: options, console: console)
     let serverKey = try handshake.receivePublicKey()
-    wire.show(.received, "public-key frame", FrameLayout.publicKeyFrame)
+    wire.show(.received, "public-key frame", Demo2.FrameLayout.publicKeyFrame)
     let completion = try handshake.sendSessionKey(to: serverKey.key)
-    wire.show(.sent, "wrapped-key frame", FrameLayout.wrappedKeyFrame)
+    wire.show(.sent, "wrapped-key frame", Demo2.FrameLayout.wrappedKeyFrame)
     try connection.setReadTimeout(nil)
     return try secure(framed, key: completion.sessionKey)
   }
 
-  /// Demo 3's server side: `Demo3ServerHandshake.run()`, one step at a time so `--show-wire`
+  /// Demo 3's server side: `Demo3.ServerHandshake.run()`, one step at a time so `--show-wire`
   /// can show each frame.
   private static func demo3Server(
     _ connection: TCPConnection, options: ChatOptions, console: ChatConsole
@@ -61,18 +61,18 @@ enum ChatHandshake {
       throw ChatFailure("demo 3 needs the server's identity key")
     }
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
-    let handshake = Demo3ServerHandshake(framed: framed, identity: identity)
+    let handshake = Demo3.ServerHandshake(framed: framed, identity: identity)
     try connection.setReadTimeout(options.handshakeTimeout)
     var wire = HandshakeWire(connection, options: options, console: console)
     let clientHello = try handshake.receiveClientHello()
-    wire.show(.received, "ClientHello frame", Demo3FrameLayout.clientHelloFrame)
+    wire.show(.received, "ClientHello frame", Demo3.FrameLayout.clientHelloFrame)
     let completion = try handshake.sendServerHello(clientHello: clientHello)
-    wire.show(.sent, "ServerHello frame", Demo3FrameLayout.serverHelloFrame)
+    wire.show(.sent, "ServerHello frame", Demo3.FrameLayout.serverHelloFrame)
     try connection.setReadTimeout(nil)
-    return sequenced(try SequencedChannel(framed: framed, keys: completion.keys, role: .server))
+    return sequenced(try Demo3.Channel(framed: framed, keys: completion.keys, role: .server))
   }
 
-  /// Demo 3's client side: `Demo3ClientHandshake.run()` step by step, trusting the server's
+  /// Demo 3's client side: `Demo3.ClientHandshake.run()` step by step, trusting the server's
   /// identity as `options.pinning` says; the pin is written once the handshake has succeeded.
   private static func demo3Client(
     _ connection: TCPConnection, options: ChatOptions, console: ChatConsole
@@ -81,27 +81,27 @@ enum ChatHandshake {
       throw ChatFailure("demo 3 needs a way to check the server's identity")
     }
     let framed = FramedChannel(connection: connection, maximumBodySize: options.maximumFrameSize)
-    let handshake = Demo3ClientHandshake(framed: framed, trust: pinning.trust)
+    let handshake = Demo3.ClientHandshake(framed: framed, trust: pinning.trust)
     try connection.setReadTimeout(options.handshakeTimeout)
     var wire = HandshakeWire(connection, options: options, console: console)
     let ephemeral = try handshake.sendClientHello()
-    wire.show(.sent, "ClientHello frame", Demo3FrameLayout.clientHelloFrame)
-    let completion: Demo3ClientHandshake.Completion
+    wire.show(.sent, "ClientHello frame", Demo3.FrameLayout.clientHelloFrame)
+    let completion: Demo3.ClientHandshake.Completion
     do {
       completion = try handshake.receiveServerHello(ephemeral: ephemeral)
-    } catch let error as Demo3Error {
+    } catch let error as Demo3.ProtocolError {
       guard let hint = pinning.hint(for: error) else { throw error }
       throw ChatFailure("handshake failed: \(error); \(hint)")
     }
-    wire.show(.received, "ServerHello frame", Demo3FrameLayout.serverHelloFrame)
+    wire.show(.received, "ServerHello frame", Demo3.FrameLayout.serverHelloFrame)
     try connection.setReadTimeout(nil)
     try pinning.commit(console: console, ask: options.ask)
-    return sequenced(try SequencedChannel(framed: framed, keys: completion.keys, role: .client))
+    return sequenced(try Demo3.Channel(framed: framed, keys: completion.keys, role: .client))
   }
 
-  private static func sequenced(_ channel: SequencedChannel) -> ChatReady {
+  private static func sequenced(_ channel: Demo3.Channel) -> ChatReady {
     ChatReady(
-      transport: SequencedTransport(channel: channel),
+      transport: Demo3Transport(channel: channel),
       lines: [
         ChatLines.demo3HandshakeComplete,
         ChatLines.encryptedReady,
@@ -110,13 +110,13 @@ enum ChatHandshake {
 
   private static func plaintext(_ connection: TCPConnection) -> ChatReady {
     ChatReady(
-      transport: PlaintextTransport(peer: PlaintextPeer(connection: connection)),
+      transport: Demo1Transport(peer: Demo1.Peer(connection: connection)),
       lines: [ChatLines.plaintextReady])
   }
 
   private static func secure(_ framed: FramedChannel, key: AESGCM.Key) throws -> ChatReady {
     ChatReady(
-      transport: SecureTransport(channel: try SecureChannel(framed: framed, key: key)),
+      transport: Demo2Transport(channel: try Demo2.Channel(framed: framed, key: key)),
       lines: [ChatLines.demo2HandshakeComplete, ChatLines.encryptedReady])
   }
 

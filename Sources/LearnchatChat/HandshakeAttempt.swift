@@ -54,7 +54,8 @@ enum HandshakeAttempt {
   /// Whether `error` says the peer sent nothing at all: it timed out, or hung up first.
   static func isSilence(_ error: any Error) -> Bool {
     switch error {
-    case WireError.timedOut, HandshakeError.peerClosed, Demo3Error.peerClosed: return true
+    case WireError.timedOut, Demo2.HandshakeError.peerClosed, Demo3.ProtocolError.peerClosed:
+      return true
     default: return false
     }
   }

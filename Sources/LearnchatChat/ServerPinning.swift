@@ -8,7 +8,7 @@ import Synchronization
 /// ask on, a new server is refused unless `--accept-new` says to pin it or `--fingerprint`
 /// gives the one expected, checked out of band.
 ///
-/// `trust` is the closure for `Demo3ClientHandshake(trust:)`: it decides and refuses, but
+/// `trust` is the closure for `Demo3.ClientHandshake(trust:)`: it decides and refuses, but
 /// writes nothing and asks nothing, because the handshake asks it before checking the
 /// signature. `commit`, once the handshake has proved the server holds the identity key, asks
 /// when it must, prints the decision and pins a new server.
@@ -47,12 +47,12 @@ public final class ServerPinning: Sendable {
     self.acceptNew = acceptNew
   }
 
-  /// Accepts the server's identity, or throws `Demo3Error.identityChanged` when it is not the
+  /// Accepts the server's identity, or throws `Demo3.ProtocolError.identityChanged` when it is not the
   /// pinned one (or not the one given with `--fingerprint`).
   public func trust(_ identity: Ed25519.PublicKey) throws {
     let presented = try Demo3.fingerprint(of: identity)
     if let expected, expected != presented {
-      throw Demo3Error.untrusted(
+      throw Demo3.ProtocolError.untrusted(
         reason: "its fingerprint \(presented) does not match the one given with --fingerprint, "
           + "\(expected)")
     }
@@ -63,7 +63,7 @@ public final class ServerPinning: Sendable {
     } else if pinned.contains(presented) {
       decided = .matches(fingerprint: presented)
     } else {
-      throw Demo3Error.identityChanged(pinned: pinned[0], presented: presented)
+      throw Demo3.ProtocolError.identityChanged(pinned: pinned[0], presented: presented)
     }
     decision.withLock { $0 = decided }
   }
@@ -121,7 +121,7 @@ public final class ServerPinning: Sendable {
   }
 
   /// What to add to a refusal's line: how to accept a change that was expected.
-  func hint(for error: Demo3Error) -> String? {
+  func hint(for error: Demo3.ProtocolError) -> String? {
     guard case .identityChanged = error else { return nil }
     return "if the change is expected, remove the line for \(server) from \(file.path)"
   }

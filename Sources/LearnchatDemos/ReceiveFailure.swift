@@ -7,7 +7,7 @@ public enum ReceiveFailure {
   /// failed authentication.
   public static func describe(_ error: any Error) -> String {
     // The protocol's own errors already say what went wrong, and that the connection closes.
-    if let error = error as? Demo3Error { return error.description }
+    if let error = error as? Demo3.ProtocolError { return error.description }
     switch error as? WireError {
     case .frameTooLarge(let length, let limit):
       return "frame of \(length) bytes exceeds the \(limit)-byte limit; closing the connection"

@@ -160,7 +160,7 @@ func peerCloses(_ connection: TCPConnection) -> Bool {
 /// frame by frame.
 struct SecureTestClient {
   let framed: FramedChannel
-  let channel: SecureChannel
+  let channel: Demo2.Channel
   /// The session key's 32 bytes, for sealing bytes a `String` cannot hold.
   let keyBytes: [UInt8]
 
@@ -169,10 +169,10 @@ struct SecureTestClient {
     let connection = try rawConnection(port: port)
     framed = FramedChannel(connection: connection)
     do {
-      let handshake = ClientHandshake(framed: framed)
+      let handshake = Demo2.ClientHandshake(framed: framed)
       let serverKey = try handshake.receivePublicKey()
       let completion = try handshake.sendSessionKey(to: serverKey.key)
-      channel = try SecureChannel(framed: framed, key: completion.sessionKey)
+      channel = try Demo2.Channel(framed: framed, key: completion.sessionKey)
       keyBytes = completion.sessionKey.bytes
     } catch {
       connection.close()

@@ -55,7 +55,7 @@ struct SessionHarness {
     pair = try SecurePair()
     let console = ChatConsole(showsPrompt: false, write: capture.append)
     let session = ChatSession(
-      transport: SecureTransport(channel: pair.server), console: console, events: events)
+      transport: Demo2Transport(channel: pair.server), console: console, events: events)
     let (finished, end) = (finished, end)
     Thread.detachNewThread {
       end.value = session.run()

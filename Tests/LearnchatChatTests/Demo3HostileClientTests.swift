@@ -59,7 +59,7 @@ struct Demo3HostileClientTests {
       sealer.close()
       sink.close()
     }
-    let side = try SequencedChannel(
+    let side = try Demo3.Channel(
       framed: FramedChannel(connection: sealer), keys: hostile.keys, role: .client)
     var frame = try side.send("tampered!").frame
     // "tampered!" is 9 bytes: ciphertext at 4..<13, tag at 13..<29.

@@ -194,7 +194,7 @@ struct Demo3KnownServersTests {
     // A different pin: refused.
     let changed = ServerPinning(
       server: "h:1", file: file, known: try KnownServers(parsing: "h:1 \(first)"), expected: nil)
-    #expect(throws: Demo3Error.identityChanged(pinned: first, presented: presented)) {
+    #expect(throws: Demo3.ProtocolError.identityChanged(pinned: first, presented: presented)) {
       try changed.trust(identity)
     }
 
@@ -202,7 +202,7 @@ struct Demo3KnownServersTests {
     let expecting = ServerPinning(
       server: "h:2", file: file, known: KnownServers(), expected: second)
     #expect(
-      throws: Demo3Error.untrusted(
+      throws: Demo3.ProtocolError.untrusted(
         reason: "its fingerprint \(presented) does not match the one given with --fingerprint, "
           + "\(second)")
     ) {

@@ -81,7 +81,7 @@ let unknownFingerprint = "SHA256:" + String(repeating: "A", count: 43)
 /// for driving the server frame by frame.
 struct Demo3TestClient {
   let framed: FramedChannel
-  let channel: SequencedChannel
+  let channel: Demo3.Channel
   /// The session's keys, for sealing frames on the side (to tamper with them).
   let keys: Demo3.SessionKeys
 
@@ -90,10 +90,10 @@ struct Demo3TestClient {
     let connection = try rawConnection(port: port)
     framed = FramedChannel(connection: connection)
     do {
-      let handshake = Demo3ClientHandshake(framed: framed, trust: { _ in })
+      let handshake = Demo3.ClientHandshake(framed: framed, trust: { _ in })
       let completion = try handshake.receiveServerHello(ephemeral: handshake.sendClientHello())
       keys = completion.keys
-      channel = try SequencedChannel(framed: framed, keys: keys, role: .client)
+      channel = try Demo3.Channel(framed: framed, keys: keys, role: .client)
     } catch {
       connection.close()
       throw error

@@ -144,7 +144,7 @@ struct HostileClientTests {
       sealer.close()
       sink.close()
     }
-    let side = try SecureChannel(framed: FramedChannel(connection: sealer), key: client.channel.key)
+    let side = try Demo2.Channel(framed: FramedChannel(connection: sealer), key: client.channel.key)
     // "tampered!" is 9 bytes: nonce at 4..<16, ciphertext at 16..<25, tag at 25..<41.
     for (part, offset) in [("nonce", 4), ("ciphertext", 20), ("tag", 40)] {
       var frame = try side.send("tampered!").frame

@@ -95,7 +95,7 @@ import Testing
     // one by one writes the very same bytes.
     let twin = try FramedPair()
     defer { twin.close() }
-    let oneByOne = try SequencedChannel(
+    let oneByOne = try Demo3.Channel(
       framed: twin.client, keys: chat.clientSide.keys, role: .client)
     let singleTap = WireTap()
     twin.client.connection.tap = singleTap
@@ -137,7 +137,7 @@ import Testing
     let frame = try chat.client.send("once").frame
     try chat.pair.client.connection.writeAll(frame)
     var lent: [UInt64] = []
-    #expect(throws: Demo3Error.messageRejected(sequence: 1)) {
+    #expect(throws: Demo3.ProtocolError.messageRejected(sequence: 1)) {
       _ = try chat.server.receiveMessages { _, _, sequence in
         lent.append(sequence)
         return true

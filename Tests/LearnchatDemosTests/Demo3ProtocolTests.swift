@@ -13,25 +13,25 @@ struct Demo3ProtocolTests {
 
   struct Handshaken {
     let pair: FramedPair
-    let client: SequencedChannel
-    let server: SequencedChannel
-    let clientSide: Demo3ClientHandshake.Completion
-    let serverSide: Demo3ServerHandshake.Completion
+    let client: Demo3.Channel
+    let server: Demo3.Channel
+    let clientSide: Demo3.ClientHandshake.Completion
+    let serverSide: Demo3.ServerHandshake.Completion
     let clientHello: [UInt8]
   }
 
   static func handshake() throws -> Handshaken {
     let pair = try FramedPair()
     let identity = try Self.identity.get()
-    let client = Demo3ClientHandshake(framed: pair.client) { _ in }
-    let server = Demo3ServerHandshake(framed: pair.server, identity: identity)
+    let client = Demo3.ClientHandshake(framed: pair.client) { _ in }
+    let server = Demo3.ServerHandshake(framed: pair.server, identity: identity)
     let ephemeral = try client.sendClientHello()
     let serverSide = try server.sendServerHello(clientHello: server.receiveClientHello())
     let clientSide = try client.receiveServerHello(ephemeral: ephemeral)
     return Handshaken(
       pair: pair,
-      client: try SequencedChannel(framed: pair.client, keys: clientSide.keys, role: .client),
-      server: try SequencedChannel(framed: pair.server, keys: serverSide.keys, role: .server),
+      client: try Demo3.Channel(framed: pair.client, keys: clientSide.keys, role: .client),
+      server: try Demo3.Channel(framed: pair.server, keys: serverSide.keys, role: .server),
       clientSide: clientSide, serverSide: serverSide,
       clientHello: ephemeral.publicKey.rawRepresentation)
   }
@@ -82,11 +82,11 @@ struct Demo3ProtocolTests {
 
   @Test("nonces are four zero bytes and the big-endian sequence number")
   func nonces() throws {
-    #expect(try SequencedChannel.nonce(sequence: 0).bytes == [UInt8](repeating: 0, count: 12))
+    #expect(try Demo3.Channel.nonce(sequence: 0).bytes == [UInt8](repeating: 0, count: 12))
     #expect(
-      try SequencedChannel.nonce(sequence: 258).bytes == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2])
+      try Demo3.Channel.nonce(sequence: 258).bytes == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2])
     #expect(
-      try SequencedChannel.nonce(sequence: UInt64.max).bytes == [0, 0, 0, 0]
+      try Demo3.Channel.nonce(sequence: UInt64.max).bytes == [0, 0, 0, 0]
         + [UInt8](repeating: 0xff, count: 8))
   }
 
@@ -108,14 +108,14 @@ struct Demo3ProtocolTests {
     let first = try chat.client.send("one").frame
     _ = try chat.server.receive()
     try chat.pair.client.connection.writeAll(first)
-    #expect(throws: Demo3Error.messageRejected(sequence: 1)) { try chat.server.receive() }
+    #expect(throws: Demo3.ProtocolError.messageRejected(sequence: 1)) { try chat.server.receive() }
     chat.pair.close()
 
     // Reflection: the client's own frame back to it.
     chat = try Self.handshake()
     let own = try chat.client.send("mine").frame
     try chat.pair.server.connection.writeAll(own)
-    #expect(throws: Demo3Error.messageRejected(sequence: 0)) { try chat.client.receive() }
+    #expect(throws: Demo3.ProtocolError.messageRejected(sequence: 0)) { try chat.client.receive() }
     chat.pair.close()
 
     // Reorder: message 1 before message 0.
@@ -125,7 +125,7 @@ struct Demo3ProtocolTests {
     _ = try chat.server.framed.receive()
     _ = try chat.server.framed.receive()
     let reordered = try Self.channelFeeding(chat, frames: [one, zero])
-    #expect(throws: Demo3Error.messageRejected(sequence: 0)) { try reordered.receive() }
+    #expect(throws: Demo3.ProtocolError.messageRejected(sequence: 0)) { try reordered.receive() }
     chat.pair.close()
 
     // A flipped bit, and a changed length.
@@ -134,16 +134,16 @@ struct Demo3ProtocolTests {
     frame[frame.count - 1] ^= 0x80
     _ = try chat.server.framed.receive()
     let tampered = try Self.channelFeeding(chat, frames: [frame])
-    #expect(throws: Demo3Error.messageRejected(sequence: 0)) { try tampered.receive() }
+    #expect(throws: Demo3.ProtocolError.messageRejected(sequence: 0)) { try tampered.receive() }
     chat.pair.close()
   }
 
   /// A fresh server-side channel with the session's keys, reading `frames` from a new
   /// loopback pair (the original one has consumed the real frames).
-  static func channelFeeding(_ chat: Handshaken, frames: [[UInt8]]) throws -> SequencedChannel {
+  static func channelFeeding(_ chat: Handshaken, frames: [[UInt8]]) throws -> Demo3.Channel {
     let pair = try FramedPair()
     for frame in frames { try pair.client.connection.writeAll(frame) }
-    return try SequencedChannel(framed: pair.server, keys: chat.serverSide.keys, role: .server)
+    return try Demo3.Channel(framed: pair.server, keys: chat.serverSide.keys, role: .server)
   }
 
   @Test("the length prefix is authenticated: the same body under another length fails")
@@ -154,7 +154,7 @@ struct Demo3ProtocolTests {
     _ = try chat.server.framed.receive()
     let body = Array(frame.dropFirst(4)) + [0]
     let relengthed = try Self.channelFeeding(chat, frames: [try FrameEncoder.encode(body)])
-    #expect(throws: Demo3Error.messageRejected(sequence: 0)) { try relengthed.receive() }
+    #expect(throws: Demo3.ProtocolError.messageRejected(sequence: 0)) { try relengthed.receive() }
   }
 
   @Test("handshake refusals: sizes, signature, identity, low-order key")
@@ -163,32 +163,34 @@ struct Demo3ProtocolTests {
     // A ClientHello of the wrong size.
     var pair = try FramedPair()
     try pair.client.send([UInt8](repeating: 9, count: 31))
-    #expect(throws: Demo3Error.malformedHandshake(what: "ClientHello", expected: 32, actual: 31)) {
-      try Demo3ServerHandshake(framed: pair.server, identity: identity).receiveClientHello()
+    #expect(
+      throws: Demo3.ProtocolError.malformedHandshake(what: "ClientHello", expected: 32, actual: 31)
+    ) {
+      try Demo3.ServerHandshake(framed: pair.server, identity: identity).receiveClientHello()
     }
     pair.close()
 
     // A ServerHello with a changed signature byte, and one from another identity.
     for change in ["signature", "identity"] {
       pair = try FramedPair()
-      let client = Demo3ClientHandshake(framed: pair.client) { presented in
+      let client = Demo3.ClientHandshake(framed: pair.client) { presented in
         guard presented == identity.publicKey else {
-          throw Demo3Error.identityChanged(pinned: "pinned", presented: "other")
+          throw Demo3.ProtocolError.identityChanged(pinned: "pinned", presented: "other")
         }
       }
       let ephemeral = try client.sendClientHello()
       let signer = change == "identity" ? try Ed25519.PrivateKey() : identity
-      let server = Demo3ServerHandshake(framed: pair.server, identity: signer)
+      let server = Demo3.ServerHandshake(framed: pair.server, identity: signer)
       _ = try server.sendServerHello(clientHello: server.receiveClientHello())
       var hello = try #require(try pair.client.receive())
       if change == "signature" { hello[100] ^= 1 }
       let replay = try FramedPair()
       try replay.server.send(hello)
-      let expected: Demo3Error =
+      let expected: Demo3.ProtocolError =
         change == "signature"
         ? .badSignature : .identityChanged(pinned: "pinned", presented: "other")
       #expect(throws: expected) {
-        try Demo3ClientHandshake(framed: replay.client, trust: client.trust)
+        try Demo3.ClientHandshake(framed: replay.client, trust: client.trust)
           .receiveServerHello(ephemeral: ephemeral)
       }
       pair.close()
@@ -198,11 +200,11 @@ struct Demo3ProtocolTests {
     // An all-zero (low-order) ephemeral key from the client.
     pair = try FramedPair()
     try pair.client.send([UInt8](repeating: 0, count: 32))
-    let server = Demo3ServerHandshake(framed: pair.server, identity: identity)
+    let server = Demo3.ServerHandshake(framed: pair.server, identity: identity)
     #expect {
       try server.sendServerHello(clientHello: server.receiveClientHello())
     } throws: { error in
-      if case Demo3Error.keyAgreement = error { return true }
+      if case Demo3.ProtocolError.keyAgreement = error { return true }
       return false
     }
     pair.close()

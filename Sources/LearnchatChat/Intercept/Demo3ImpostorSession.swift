@@ -37,11 +37,11 @@ final class Demo3ImpostorSession: Sendable {
     let clientFrames = FramedChannel(connection: client, maximumBodySize: options.maximumFrameSize)
     let serverFrames = FramedChannel(connection: server, maximumBodySize: options.maximumFrameSize)
     let serverIdentity = Mutex<Ed25519.PublicKey?>(nil)
-    let asServer = Demo3ServerHandshake(framed: clientFrames, identity: identity)
-    let asClient = Demo3ClientHandshake(framed: serverFrames) { key in
+    let asServer = Demo3.ServerHandshake(framed: clientFrames, identity: identity)
+    let asClient = Demo3.ClientHandshake(framed: serverFrames) { key in
       serverIdentity.withLock { $0 = key }
     }
-    let channels: (toClient: SequencedChannel, toServer: SequencedChannel)
+    let channels: (toClient: Demo3.Channel, toServer: Demo3.Channel)
     // The hellos are shown as the sockets wrote and read them, from taps held for the handshake.
     var clientWire = TapCursor(client)
     var serverWire = TapCursor(server)
@@ -61,8 +61,8 @@ final class Demo3ImpostorSession: Sendable {
         "mitm: the client sees the relay's identity \(try Demo3.fingerprint(of: identity.publicKey)) "
           + "instead of the server's \(real); \(InterceptAttack.mitm.demo3Reason ?? "")")
       channels = (
-        try SequencedChannel(framed: clientFrames, keys: clientSide.keys, role: .server),
-        try SequencedChannel(framed: serverFrames, keys: serverSide.keys, role: .client)
+        try Demo3.Channel(framed: clientFrames, keys: clientSide.keys, role: .server),
+        try Demo3.Channel(framed: serverFrames, keys: serverSide.keys, role: .client)
       )
     } catch {
       say("mitm: the handshake failed: \(error); closing both connections")
@@ -87,7 +87,7 @@ final class Demo3ImpostorSession: Sendable {
 
   /// Opens each message from `source` and seals it again for `destination`.
   private func relay(
-    from source: SequencedChannel, to destination: SequencedChannel, sender: String
+    from source: Demo3.Channel, to destination: Demo3.Channel, sender: String
   ) {
     var count = 0
     while true {

@@ -284,7 +284,8 @@ final class RelaySession: Sendable {
         .unit(
           title: "[relay #\(id)] relay → server: messages \(number - 1) and \(number), the first "
             + "one's length one byte too long (\(forged.count) bytes)",
-          bytes: forged, fields: [FrameLayout.lengthPrefix(bodyCount: first.count - header + 1)]))
+          bytes: forged,
+          fields: [FrameField.lengthPrefix(bodyCount: first.count - header + 1)]))
       try server.writeAll(forged)
     } catch {
       say("could not send to the server: \(error)")

@@ -29,20 +29,20 @@ enum RelayUnits {
     let declared = unit.prefix(4).reduce(0) { $0 << 8 | Int($1) }
     // A forged or oversized prefix: only the prefix is labelled.
     guard declared == bodyCount else {
-      return [FrameLayout.lengthPrefix(bodyCount: declared)]
+      return [FrameField.lengthPrefix(bodyCount: declared)]
     }
     let body = unit.dropFirst(FrameDecoder.headerSize)
     if demo == .demo2 {
       if body.starts(with: Array("-----BEGIN PUBLIC KEY-----".utf8)) {
-        return FrameLayout.publicKeyFrame(bodyCount: bodyCount)
+        return Demo2.FrameLayout.publicKeyFrame(bodyCount: bodyCount)
       }
-      if bodyCount == 256 { return FrameLayout.wrappedKeyFrame(bodyCount: bodyCount) }
-      return FrameLayout.messageFrame(bodyCount: bodyCount)
+      if bodyCount == 256 { return Demo2.FrameLayout.wrappedKeyFrame(bodyCount: bodyCount) }
+      return Demo2.FrameLayout.messageFrame(bodyCount: bodyCount)
     }
     switch bodyCount {
-    case 32: return Demo3FrameLayout.clientHelloFrame(bodyCount: bodyCount)
-    case 128: return Demo3FrameLayout.serverHelloFrame(bodyCount: bodyCount)
-    default: return Demo3FrameLayout.messageFrame(bodyCount: bodyCount)
+    case 32: return Demo3.FrameLayout.clientHelloFrame(bodyCount: bodyCount)
+    case 128: return Demo3.FrameLayout.serverHelloFrame(bodyCount: bodyCount)
+    default: return Demo3.FrameLayout.messageFrame(bodyCount: bodyCount)
     }
   }
 }

@@ -5,8 +5,8 @@ import LearnchatWire
 /// A demo-2 chat whose handshake went through an attacker on the path.
 struct Demo2Session {
   let path: AttackPath
-  let client: SecureChannel
-  let server: SecureChannel
+  let client: Demo2.Channel
+  let server: Demo2.Channel
   /// The key the client chose (and the attacker learned, in a man-in-the-middle).
   let sessionKey: AESGCM.Key
 
@@ -17,8 +17,8 @@ struct Demo2Session {
     path: AttackPath, serverKey: RSAPrivateKey, context: CryptoContext,
     impostor: RSAPrivateKey? = nil, unsafeRepeatedNonce: AESGCM.Nonce? = nil
   ) throws {
-    let server = ServerHandshake(key: serverKey, framed: path.server)
-    let client = ClientHandshake(framed: path.client, context: context)
+    let server = Demo2.ServerHandshake(key: serverKey, framed: path.server)
+    let client = Demo2.ClientHandshake(framed: path.client, context: context)
     try server.sendPublicKey()
     let realPEM = try path.interceptFromServer()
     try path.attackerToClient.send(try impostor?.publicKey.pem() ?? realPEM)
@@ -34,28 +34,28 @@ struct Demo2Session {
     self.path = path
     self.sessionKey = completion.sessionKey
     if let unsafeRepeatedNonce {
-      self.client = try SecureChannel.unsafeRepeatingNonce(
+      self.client = try Demo2.Channel.unsafeRepeatingNonce(
         unsafeRepeatedNonce, framed: path.client, key: completion.sessionKey)
     } else {
-      self.client = try SecureChannel(
+      self.client = try Demo2.Channel(
         framed: path.client, key: completion.sessionKey, context: context)
     }
-    self.server = try SecureChannel(framed: path.server, key: serverKeyMaterial, context: context)
+    self.server = try Demo2.Channel(framed: path.server, key: serverKeyMaterial, context: context)
   }
 }
 
 /// A demo-3 chat whose handshake went through an attacker on the path.
 struct Demo3Session {
   let path: AttackPath
-  let client: SequencedChannel
-  let server: SequencedChannel
+  let client: Demo3.Channel
+  let server: Demo3.Channel
   let keys: Demo3.SessionKeys
 
   /// Runs demo 3's handshake through `path`, the attacker relaying unchanged; the client trusts
   /// `pinned` only.
   init(path: AttackPath, identity: Ed25519.PrivateKey, context: CryptoContext) throws {
-    let server = Demo3ServerHandshake(framed: path.server, identity: identity, context: context)
-    let client = Demo3ClientHandshake(
+    let server = Demo3.ServerHandshake(framed: path.server, identity: identity, context: context)
+    let client = Demo3.ClientHandshake(
       framed: path.client, context: context,
       trust: Demo3Trust.pinned(identity.publicKey))
     let ephemeral = try client.sendClientHello()
@@ -65,8 +65,8 @@ struct Demo3Session {
     let completion = try client.receiveServerHello(ephemeral: ephemeral)
     self.path = path
     self.keys = completion.keys
-    self.client = try SequencedChannel(framed: path.client, keys: completion.keys, role: .client)
-    self.server = try SequencedChannel(framed: path.server, keys: completion.keys, role: .server)
+    self.client = try Demo3.Channel(framed: path.client, keys: completion.keys, role: .client)
+    self.server = try Demo3.Channel(framed: path.server, keys: completion.keys, role: .server)
   }
 }
 
@@ -77,7 +77,7 @@ enum Demo3Trust {
   {
     { presented in
       guard presented == expected else {
-        throw Demo3Error.identityChanged(
+        throw Demo3.ProtocolError.identityChanged(
           pinned: try Demo3.fingerprint(of: expected),
           presented: try Demo3.fingerprint(of: presented))
       }

@@ -118,8 +118,8 @@ private struct Demo3Walk {
   func run(_ sequence: StageSequence<DefenseWalkthrough.Stage>) throws {
     let path = try AttackPath(taps: taps)
     defer { path.close() }
-    let server = Demo3ServerHandshake(framed: path.server, identity: identity, context: context)
-    let client = Demo3ClientHandshake(
+    let server = Demo3.ServerHandshake(framed: path.server, identity: identity, context: context)
+    let client = Demo3.ClientHandshake(
       framed: path.client, context: context, trust: Demo3Trust.pinned(identity.publicKey))
     let fingerprint = try Demo3.fingerprint(of: identity.publicKey)
 
@@ -139,7 +139,7 @@ private struct Demo3Walk {
       report.values["client_ephemeral"] = ValueText.hex(key.publicKey.rawRepresentation)
       try showFrame(
         &report, .client, "ClientHello",
-        fields: Demo3FrameLayout.clientHelloFrame(bodyCount: Demo3.clientHelloSize))
+        fields: Demo3.FrameLayout.clientHelloFrame(bodyCount: Demo3.clientHelloSize))
       return (key, hello)
     }
 
@@ -154,7 +154,7 @@ private struct Demo3Walk {
       report.values["signature_short"] = ValueText.short(completion.signature)
       try showFrame(
         &report, .server, "ServerHello",
-        fields: Demo3FrameLayout.serverHelloFrame(bodyCount: Demo3.serverHelloSize))
+        fields: Demo3.FrameLayout.serverHelloFrame(bodyCount: Demo3.serverHelloSize))
       return (server: completion, client: clientSide)
     }
     let keys = sides.client.keys
@@ -177,8 +177,8 @@ private struct Demo3Walk {
     }
 
     try sequence.stage(.message) { report in
-      let clientChannel = try SequencedChannel(framed: path.client, keys: keys, role: .client)
-      let serverChannel = try SequencedChannel(framed: path.server, keys: keys, role: .server)
+      let clientChannel = try Demo3.Channel(framed: path.client, keys: keys, role: .client)
+      let serverChannel = try Demo3.Channel(framed: path.server, keys: keys, role: .server)
       let message = Demo2Attacks.message
       let sent = try clientChannel.send(message)
       report.say(.client, ChatLines.sent(message))
@@ -186,13 +186,14 @@ private struct Demo3Walk {
       let received = try serverChannel.receive()
       report.say(.server, ChatLines.peer(ChatText.displayable(received?.plaintext ?? [])))
       report.values["message"] = message
-      report.values["nonce_0"] = ValueText.hex(try SequencedChannel.nonce(sequence: 0).bytes)
-      report.values["nonce_1"] = ValueText.hex(try SequencedChannel.nonce(sequence: 1).bytes)
+      report.values["nonce_0"] = ValueText.hex(try Demo3.Channel.nonce(sequence: 0).bytes)
+      report.values["nonce_1"] = ValueText.hex(try Demo3.Channel.nonce(sequence: 1).bytes)
       report.values["demo2_frame_length"] = String(
         sent.frame.count + AESGCM.nonceByteCount)
       try showFrame(
         &report, .client, "message 0",
-        fields: Demo3FrameLayout.messageFrame(bodyCount: sent.frame.count - FrameDecoder.headerSize)
+        fields: Demo3.FrameLayout.messageFrame(
+          bodyCount: sent.frame.count - FrameDecoder.headerSize)
       )
     }
   }

@@ -25,7 +25,7 @@ struct Demo2Attacks {
 
   /// `actor`'s next read on `channel`, printed as the chat prints it.
   private func read(
-    _ channel: SecureChannel, by actor: StageActor, _ report: inout StageReport
+    _ channel: Demo2.Channel, by actor: StageActor, _ report: inout StageReport
   ) -> VictimRead {
     do {
       guard let received = try channel.receive() else {
@@ -70,10 +70,10 @@ struct Demo2Attacks {
       connector: attackerToServer, as: .init(actor: .attacker, peer: .server),
       acceptor: server, as: .init(actor: .server, peer: .attacker))
     let message = "My password is hunter2."
-    try PlaintextPeer(connection: client).send(message)
-    let seen = try PlaintextPeer(connection: attackerSide).receive() ?? []
+    try Demo1.Peer(connection: client).send(message)
+    let seen = try Demo1.Peer(connection: attackerSide).receive() ?? []
     try attackerToServer.writeAll(seen)
-    let received = try PlaintextPeer(connection: server).receive() ?? []
+    let received = try Demo1.Peer(connection: server).receive() ?? []
     report.say(.client, ChatLines.sent(message))
     report.say(.attacker, "read: \(ChatText.displayable(seen))")
     report.say(.server, ChatLines.peer(ChatText.displayable(received)))
@@ -110,7 +110,7 @@ struct Demo2Attacks {
     report.values["changed_byte"] = Hex.string(flip.changed)
     report.show(
       "attacker → server: the frame with one bit changed", sentFrame,
-      fields: FrameLayout.messageFrame(bodyCount: flip.body.count))
+      fields: Demo2.FrameLayout.messageFrame(bodyCount: flip.body.count))
     var observed = AttackOutcome.Observed()
     observed.add(sent: [Self.message], reads: reads)
     report.outcome = AttackOutcome(
@@ -142,7 +142,7 @@ struct Demo2Attacks {
     )
     report.show(
       "attacker → server: the bytes with the changed length", forged,
-      fields: [FrameLayout.lengthPrefix(bodyCount: first.count + 1)])
+      fields: [FrameField.lengthPrefix(bodyCount: first.count + 1)])
     var reads = [read(chat.server, by: .server, &report)]
     if !reads[0].endsConnection { reads.append(read(chat.server, by: .server, &report)) }
     // Where the server, out of step, looks for the next length: just after the body it took.
@@ -180,7 +180,7 @@ struct Demo2Attacks {
     report.values["message"] = message
     report.show(
       "attacker → server: the recorded frame, sent a second time", sentFrame,
-      fields: FrameLayout.messageFrame(bodyCount: recorded.count))
+      fields: Demo2.FrameLayout.messageFrame(bodyCount: recorded.count))
     var observed = AttackOutcome.Observed()
     observed.add(sent: [message], reads: reads)
     report.outcome = AttackOutcome(
@@ -202,7 +202,7 @@ struct Demo2Attacks {
     report.values["message"] = message
     report.show(
       "attacker → client: the client's own frame", sentFrame,
-      fields: FrameLayout.messageFrame(bodyCount: frame.count))
+      fields: Demo2.FrameLayout.messageFrame(bodyCount: frame.count))
     // The server sent nothing, so whatever the client shows is false; the server never saw
     // the client's message.
     var observed = AttackOutcome.Observed()
@@ -263,7 +263,7 @@ struct Demo2Attacks {
     report.show("attacker: the session key it unwrapped", chat.sessionKey.bytes)
     report.show(
       "attacker → server: the rewritten message, sealed with the stolen key", sentFrame,
-      fields: FrameLayout.messageFrame(bodyCount: forged.combined.count))
+      fields: Demo2.FrameLayout.messageFrame(bodyCount: forged.combined.count))
     var observed = AttackOutcome.Observed(learnedSecret: read == Array(Self.message.utf8))
     observed.add(sent: [Self.message], reads: reads)
     report.outcome = AttackOutcome(
@@ -312,7 +312,7 @@ struct Demo2Attacks {
       .attacker, "sent a length prefix of ff ff ff ff (4 GiB minus 1 byte) and nothing else")
     report.show(
       "attacker → server: a frame header announcing 4,294,967,295 bytes", header,
-      fields: [FrameLayout.lengthPrefix(bodyCount: Int(UInt32.max))])
+      fields: [FrameField.lengthPrefix(bodyCount: Int(UInt32.max))])
     let reads = [read(chat.server, by: .server, &report)]
     report.values["limit"] = String(chat.path.server.maximumBodySize)
     report.values["server_error"] = reads.compactMap(\.failure).first ?? "none"

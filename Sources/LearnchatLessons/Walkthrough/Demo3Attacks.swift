@@ -20,7 +20,7 @@ struct Demo3Attacks {
   /// `actor`'s next read on `channel`, printed as the chat prints it. Demo 3 never reads on
   /// after a frame that fails: the error ends the connection.
   private func read(
-    _ channel: SequencedChannel, by actor: StageActor, _ report: inout StageReport
+    _ channel: Demo3.Channel, by actor: StageActor, _ report: inout StageReport
   ) -> VictimRead {
     do {
       guard let received = try channel.receive() else {
@@ -39,7 +39,7 @@ struct Demo3Attacks {
   /// The client sends `texts`, as the chat would; returns what it wrote.
   @discardableResult
   private func clientSends(_ texts: [String], _ chat: Demo3Session, _ report: inout StageReport)
-    throws -> [SequencedChannel.SentMessage]
+    throws -> [Demo3.Channel.SentMessage]
   {
     try texts.map { text in
       let sent = try chat.client.send(text)
@@ -71,7 +71,7 @@ struct Demo3Attacks {
     report.say(.attacker, "flipped the lowest bit of ciphertext byte 0")
     report.show(
       "attacker → server: the frame with one bit changed", frame,
-      fields: Demo3FrameLayout.messageFrame(bodyCount: flip.body.count))
+      fields: Demo3.FrameLayout.messageFrame(bodyCount: flip.body.count))
     judge(
       &report, sent: [Demo2Attacks.message], reads: [read(chat.server, by: .server, &report)],
       summary: "the tag did not match; the server showed no text and hung up.")
@@ -193,7 +193,7 @@ struct Demo3Attacks {
 
     // First try: the attacker answers with its own identity.
     let clientError = try impersonate(&report) { path, clientHello in
-      let fake = Demo3ServerHandshake(
+      let fake = Demo3.ServerHandshake(
         framed: path.attackerToClient, identity: impostor, context: context)
       _ = try fake.sendServerHello(clientHello: clientHello)
       return "try 1: answered the ClientHello itself, signed with its own identity key"
@@ -202,7 +202,7 @@ struct Demo3Attacks {
 
     // Second try: it keeps the real identity but swaps in its own ephemeral key.
     let signatureError = try impersonate(&report) { path, clientHello in
-      let real = Demo3ServerHandshake(framed: path.server, identity: identity, context: context)
+      let real = Demo3.ServerHandshake(framed: path.server, identity: identity, context: context)
       try path.attackerToServer.send(clientHello)
       _ = try real.sendServerHello(clientHello: real.receiveClientHello())
       var serverHello = try path.interceptFromServer()
@@ -231,7 +231,7 @@ struct Demo3Attacks {
   ) throws -> String? {
     let path = try AttackPath(taps: taps)
     defer { path.close() }
-    let client = Demo3ClientHandshake(
+    let client = Demo3.ClientHandshake(
       framed: path.client, context: context, trust: Demo3Trust.pinned(identity.publicKey))
     let ephemeral = try client.sendClientHello()
     report.say(.attacker, try answer(path, path.interceptFromClient()))
@@ -258,14 +258,14 @@ struct Demo3Attacks {
     let header = FrameDecoder.headerSize
     let xor = zip(first.dropFirst(header), second.dropFirst(header)).map { $0 ^ $1 }
     report.say(.attacker, "the same text twice, under nonces 0 and 1: different ciphertexts")
-    report.values["nonce_0"] = ValueText.hex(try SequencedChannel.nonce(sequence: 0).bytes)
-    report.values["nonce_1"] = ValueText.hex(try SequencedChannel.nonce(sequence: 1).bytes)
+    report.values["nonce_0"] = ValueText.hex(try Demo3.Channel.nonce(sequence: 0).bytes)
+    report.values["nonce_1"] = ValueText.hex(try Demo3.Channel.nonce(sequence: 1).bytes)
     report.show(
       "message 0 on the wire", first,
-      fields: Demo3FrameLayout.messageFrame(bodyCount: first.count - header))
+      fields: Demo3.FrameLayout.messageFrame(bodyCount: first.count - header))
     report.show(
       "message 1 on the wire, the same text", second,
-      fields: Demo3FrameLayout.messageFrame(bodyCount: second.count - header))
+      fields: Demo3.FrameLayout.messageFrame(bodyCount: second.count - header))
     // Under a repeated nonce the same text gives the same ciphertext: the XOR would be all
     // zeros, and the attacker would learn that the message was sent twice.
     var observed = AttackOutcome.Observed(learnedSecret: xor.allSatisfy { $0 == 0 })

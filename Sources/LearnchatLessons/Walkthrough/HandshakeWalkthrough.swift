@@ -154,8 +154,8 @@ private final class Session {
       return generated
     }
 
-    let server = ServerHandshake(key: key, framed: serverFrames)
-    let client = ClientHandshake(framed: clientFrames, context: context)
+    let server = Demo2.ServerHandshake(key: key, framed: serverFrames)
+    let client = Demo2.ClientHandshake(framed: clientFrames, context: context)
 
     try sequence.stage(.pemExport) { report in
       let pem = try key.publicKey.pem()
@@ -175,7 +175,7 @@ private final class Session {
       let received = try client.receivePublicKey().key
       let frame = try showFrame(
         &report, from: .server, to: .client, "public-key frame",
-        layout: FrameLayout.publicKeyFrame(bodyCount:))
+        layout: Demo2.FrameLayout.publicKeyFrame(bodyCount:))
       report.export("frame-1-server-public-key.bin", frame)
       return received
     }
@@ -196,7 +196,7 @@ private final class Session {
       report.values["wrapped_length"] = String(wrapped.count)
       let frame = try showFrame(
         &report, from: .client, to: .server, "wrapped-key frame",
-        layout: FrameLayout.wrappedKeyFrame(bodyCount:))
+        layout: Demo2.FrameLayout.wrappedKeyFrame(bodyCount:))
       report.export("wrapped-key.bin", wrapped)
       report.export("frame-2-client-wrapped-key.bin", frame)
     }
@@ -211,9 +211,9 @@ private final class Session {
         report.say(actor, ChatLines.encryptedReady)
       }
       return (
-        server: try SecureChannel(
+        server: try Demo2.Channel(
           framed: serverFrames, key: completion.sessionKey, context: context),
-        client: try SecureChannel(framed: clientFrames, key: sessionKey, context: context)
+        client: try Demo2.Channel(framed: clientFrames, key: sessionKey, context: context)
       )
     }
 
@@ -222,7 +222,7 @@ private final class Session {
 
   /// The message stages: nonce, seal, frame, decrypt, reply, exit.
   private func runMessages(
-    _ sequence: Stages, channels: (server: SecureChannel, client: SecureChannel)
+    _ sequence: Stages, channels: (server: Demo2.Channel, client: Demo2.Channel)
   ) throws {
     let message = HandshakeWalkthrough.message
     // The nonce and sealing are shown as the stages before the frame, but it is one call in the
@@ -256,13 +256,13 @@ private final class Session {
       fillFrameValues(&report, frame: frame)
       report.show(
         "client → server: message frame (\(frame.count) bytes)", frame,
-        fields: FrameLayout.messageFrame(bodyCount: frame.count - FrameDecoder.headerSize))
+        fields: Demo2.FrameLayout.messageFrame(bodyCount: frame.count - FrameDecoder.headerSize))
       report.export("frame-3-client-message.bin", frame)
     }
 
     try sequence.stage(.decrypt) { report in
       guard let received = try channels.server.receive() else {
-        throw HandshakeError.peerClosed(expected: "the message")
+        throw Demo2.HandshakeError.peerClosed(expected: "the message")
       }
       let text = received.displayText ?? "(did not open)"
       report.values["message"] = text
@@ -275,11 +275,11 @@ private final class Session {
       let reply = try channels.server.send(HandshakeWalkthrough.reply)
       report.say(.server, ChatLines.sent(HandshakeWalkthrough.reply))
       guard let received = try channels.client.receive() else {
-        throw HandshakeError.peerClosed(expected: "the reply")
+        throw Demo2.HandshakeError.peerClosed(expected: "the reply")
       }
       let frame = try showFrame(
         &report, from: .server, to: .client, "reply frame",
-        layout: FrameLayout.messageFrame(bodyCount:))
+        layout: Demo2.FrameLayout.messageFrame(bodyCount:))
       report.values["reply"] = HandshakeWalkthrough.reply
       report.values["nonce"] = ValueText.hex(reply.sealed.nonce.bytes)
       report.say(.client, ChatLines.peer(received.displayText ?? "(did not open)"))
@@ -293,7 +293,7 @@ private final class Session {
       let received = try channels.server.receive()
       let frame = try showFrame(
         &report, from: .client, to: .server, "exit frame",
-        layout: FrameLayout.messageFrame(bodyCount:))
+        layout: Demo2.FrameLayout.messageFrame(bodyCount:))
       if let text = received?.text, ChatText.isExit(text) {
         report.say(.server, ChatLines.peerExited)
       }

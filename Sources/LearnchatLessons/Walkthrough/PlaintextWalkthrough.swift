@@ -71,7 +71,7 @@ public struct PlaintextWalkthrough: Walkthrough {
       report.say(.server, ChatLines.plaintextReady)
       report.say(.client, ChatLines.plaintextReady)
       return (
-        PlaintextPeer(connection: clientConnection), PlaintextPeer(connection: serverConnection)
+        Demo1.Peer(connection: clientConnection), Demo1.Peer(connection: serverConnection)
       )
     }
     defer {

@@ -34,17 +34,17 @@ public struct SecurePair {
   /// The session key both hold.
   public let key: AESGCM.Key
   /// The accepting end.
-  public let server: SecureChannel
+  public let server: Demo2.Channel
   /// The connecting end.
-  public let client: SecureChannel
+  public let client: Demo2.Channel
 
   /// Channels under `key`, or under a fresh random key.
   public init(key: AESGCM.Key? = nil) throws {
     let framed = try FramedPair()
     let key = try key ?? AESGCM.Key.random()
     self.key = key
-    server = try SecureChannel(framed: framed.server, key: key)
-    client = try SecureChannel(framed: framed.client, key: key)
+    server = try Demo2.Channel(framed: framed.server, key: key)
+    client = try Demo2.Channel(framed: framed.client, key: key)
   }
 
   /// Closes both ends.

@@ -28,8 +28,8 @@ struct Demo2ChatRun {
 
   let serverKey: RSAPrivateKey
   let sessionKey: AESGCM.Key
-  let client: SecureChannel
-  let server: SecureChannel
+  let client: Demo2.Channel
+  let server: Demo2.Channel
   /// The public-key frame's and the wrapped-key frame's bodies.
   let pem: [UInt8]
   let wrappedKey: [UInt8]
@@ -46,8 +46,8 @@ struct Demo2ChatRun {
     let serverKey = try RSAPrivateKey(context: context)
     let serverFrames = FramedChannel(connection: pair.server)
     let clientFrames = FramedChannel(connection: pair.client)
-    let serverSide = ServerHandshake(key: serverKey, framed: serverFrames)
-    let clientSide = ClientHandshake(framed: clientFrames, context: context)
+    let serverSide = Demo2.ServerHandshake(key: serverKey, framed: serverFrames)
+    let clientSide = Demo2.ClientHandshake(framed: clientFrames, context: context)
     pem = try serverSide.sendPublicKey()
     let completion = try clientSide.sendSessionKey(to: clientSide.receivePublicKey().key)
     let unwrapped = try serverSide.receiveSessionKey()
@@ -55,12 +55,12 @@ struct Demo2ChatRun {
     sessionKey = completion.sessionKey
     wrappedKey = completion.wrappedKey
     if let nonce {
-      client = try SecureChannel.unsafeRepeatingNonce(
+      client = try Demo2.Channel.unsafeRepeatingNonce(
         nonce, framed: clientFrames, key: completion.sessionKey)
     } else {
-      client = try SecureChannel(framed: clientFrames, key: completion.sessionKey, context: context)
+      client = try Demo2.Channel(framed: clientFrames, key: completion.sessionKey, context: context)
     }
-    server = try SecureChannel(framed: serverFrames, key: unwrapped.sessionKey, context: context)
+    server = try Demo2.Channel(framed: serverFrames, key: unwrapped.sessionKey, context: context)
   }
 
   /// `sender` sends `text`, and the other end reads it.

@@ -15,7 +15,7 @@ final class ConsoleLog: Sendable {
   var all: [String] { lines.withLock { $0 } }
 }
 
-extension SecureChannel {
+extension Demo2.Channel {
   /// The next read, printed to `console` as demo 2's chat prints it, as a typed observation
   /// (the same reading as lesson 3's attacks).
   func read(into console: ConsoleLog) -> VictimRead {

@@ -28,7 +28,7 @@ struct Demo3Probes {
       }
       let clientFrames = FramedChannel(connection: pair.client)
       // The probe trusts any identity: it records what it sees, and the learner judges.
-      let client = Demo3ClientHandshake(framed: clientFrames, context: context) { _ in }
+      let client = Demo3.ClientHandshake(framed: clientFrames, context: context) { _ in }
       let ephemeral = try client.sendClientHello()
       let presented: [UInt8]
       if number == forged {
@@ -40,7 +40,7 @@ struct Demo3Probes {
           attackerSide.close()
         }
         let toServer = FramedChannel(connection: attackerSide)
-        let server = Demo3ServerHandshake(
+        let server = Demo3.ServerHandshake(
           framed: FramedChannel(connection: serverSide), identity: identity, context: context)
         try toServer.send(attacker.receive() ?? [])
         _ = try server.sendServerHello(clientHello: server.receiveClientHello())
@@ -50,7 +50,7 @@ struct Demo3Probes {
         serverHello.replaceSubrange(32..<64, with: presented)
         try attacker.send(serverHello)
       } else {
-        let server = Demo3ServerHandshake(
+        let server = Demo3.ServerHandshake(
           framed: FramedChannel(connection: pair.server), identity: identity, context: context)
         presented = try server.sendServerHello(clientHello: server.receiveClientHello())
           .serverEphemeral.rawRepresentation
@@ -59,7 +59,7 @@ struct Demo3Probes {
       do {
         _ = try client.receiveServerHello(ephemeral: ephemeral)
         verified.append(true)
-      } catch Demo3Error.badSignature {
+      } catch Demo3.ProtocolError.badSignature {
         verified.append(false)
       }
     }

@@ -49,14 +49,14 @@ struct FailedDemo3Chat {
     let attackerToServer = FramedChannel(connection: back.client)
     let serverFrames = FramedChannel(connection: back.server)
     let pinned = identity.publicKey
-    let client = Demo3ClientHandshake(framed: clientFrames, context: context) { presented in
+    let client = Demo3.ClientHandshake(framed: clientFrames, context: context) { presented in
       guard presented == pinned else {
-        throw Demo3Error.identityChanged(
+        throw Demo3.ProtocolError.identityChanged(
           pinned: try Demo3.fingerprint(of: pinned),
           presented: try Demo3.fingerprint(of: presented))
       }
     }
-    let server = Demo3ServerHandshake(framed: serverFrames, identity: identity, context: context)
+    let server = Demo3.ServerHandshake(framed: serverFrames, identity: identity, context: context)
 
     let ephemeral = try client.sendClientHello()
     let clientHello = try attackerToClient.receive() ?? []
@@ -81,8 +81,8 @@ struct FailedDemo3Chat {
       _ = try? serverFrames.receive()
       return
     }
-    let clientChannel = try SequencedChannel(framed: clientFrames, keys: keys, role: .client)
-    let serverChannel = try SequencedChannel(framed: serverFrames, keys: serverKeys, role: .server)
+    let clientChannel = try Demo3.Channel(framed: clientFrames, keys: keys, role: .client)
+    let serverChannel = try Demo3.Channel(framed: serverFrames, keys: serverKeys, role: .server)
     for text in texts { try clientChannel.send(text) }
     let frames = try texts.map { _ in try attackerToClient.receive() ?? [] }
     try Self.apply(
@@ -94,7 +94,7 @@ struct FailedDemo3Chat {
   /// hangs up at the first frame that fails.
   private static func apply(
     _ attack: Attack, frames: [[UInt8]], toServer: FramedChannel, toClient: FramedChannel,
-    server: SequencedChannel, client: SequencedChannel
+    server: Demo3.Channel, client: Demo3.Channel
   ) throws {
     /// Writes `bytes` to the server; reads once; returns whether the server went on.
     func deliver(_ bytes: [UInt8]) throws -> Bool {
@@ -147,7 +147,7 @@ struct FailedDemo3Chat {
       forged.replaceSubrange(32..<64, with: own.publicKey.rawRepresentation)
       try client.send(forged)
     } else {
-      let impostor = Demo3ServerHandshake(
+      let impostor = Demo3.ServerHandshake(
         framed: client, identity: try Ed25519.PrivateKey(context: context), context: context)
       _ = try impostor.sendServerHello(clientHello: clientHello)
     }

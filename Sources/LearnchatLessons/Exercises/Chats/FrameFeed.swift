@@ -41,11 +41,11 @@ enum FrameFeed {
     let console = ConsoleLog()
     console.say(ChatLines.connection(from: serverSide.remoteAddress.pythonTupleDescription))
     let serverFrames = FramedChannel(connection: serverSide)
-    let server = ServerHandshake(key: try RSAPrivateKey(), framed: serverFrames)
-    let client = ClientHandshake(framed: FramedChannel(connection: clientSide))
+    let server = Demo2.ServerHandshake(key: try RSAPrivateKey(), framed: serverFrames)
+    let client = Demo2.ClientHandshake(framed: FramedChannel(connection: clientSide))
     try server.sendPublicKey()
     _ = try client.send(sessionKey: sessionKey, to: client.receivePublicKey().key)
-    let channel = try SecureChannel(
+    let channel = try Demo2.Channel(
       framed: serverFrames, key: server.receiveSessionKey().sessionKey)
     console.say(ChatLines.demo2HandshakeComplete)
     console.say(ChatLines.encryptedReady)

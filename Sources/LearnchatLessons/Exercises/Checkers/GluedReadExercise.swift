@@ -29,8 +29,8 @@ struct GluedReadExercise: ExerciseChecker {
     let pair = try recorder.loopbackPair(
       1, client: .loopback(UInt16(choices.number(in: 40_000...60_000))),
       server: .loopback(5002), captured: .client, tapped: [.client, .server])
-    let client = PlaintextPeer(connection: pair.client)
-    let server = PlaintextPeer(connection: pair.server)
+    let client = Demo1.Peer(connection: pair.client)
+    let server = Demo1.Peer(connection: pair.server)
     _ = try client.send(greeting)
     _ = try server.receive()
     _ = try server.send("Yes, go on.")

@@ -28,8 +28,8 @@ struct PlaintextCaptureExercise: ExerciseChecker {
     let pair = try recorder.loopbackPair(
       1, client: .loopback(clientPort), server: .loopback(5002), captured: .server,
       tapped: [.server])
-    let client = PlaintextPeer(connection: pair.client)
-    let server = PlaintextPeer(connection: pair.server)
+    let client = Demo1.Peer(connection: pair.client)
+    let server = Demo1.Peer(connection: pair.server)
     for (index, line) in lines.enumerated() {
       let (from, to) = index.isMultiple(of: 2) ? (client, server) : (server, client)
       _ = try from.send(line.text)

@@ -37,14 +37,14 @@ struct LiveClient {
     do {
       try connection.setReadTimeout(timeout)
       let framed = FramedChannel(connection: connection)
-      let handshake = ClientHandshake(framed: framed)
+      let handshake = Demo2.ClientHandshake(framed: framed)
       let serverKey = try handshake.receivePublicKey()
       record.clientPEM = serverKey.pem
       let sessionKey = try handshake.sendSessionKey(to: serverKey.key).sessionKey
       record.clientSessionKey = sessionKey
       console.say(ChatLines.demo2HandshakeComplete)
       console.say(ChatLines.encryptedReady)
-      let channel = try SecureChannel(framed: framed, key: sessionKey)
+      let channel = try Demo2.Channel(framed: framed, key: sessionKey)
       for message in script.messages {
         try channel.send(message)
         console.say(ChatLines.sent(message))

@@ -86,21 +86,21 @@ final class LiveServer: Sendable {
     do {
       try accepted.setReadTimeout(timeout)
       let framed = FramedChannel(connection: accepted)
-      let handshake = ServerHandshake(key: key, framed: framed)
+      let handshake = Demo2.ServerHandshake(key: key, framed: framed)
       let pem = try handshake.sendPublicKey()
       outcome.withLock { $0.serverPEM = pem }
       let sessionKey = try handshake.receiveSessionKey().sessionKey
       outcome.withLock { $0.serverSessionKey = sessionKey }
       console.say(ChatLines.demo2HandshakeComplete)
       console.say(ChatLines.encryptedReady)
-      try chat(SecureChannel(framed: framed, key: sessionKey))
+      try chat(Demo2.Channel(framed: framed, key: sessionKey))
     } catch {
       guard !stopping.withLock({ $0 }) else { return }
       console.say("[!] handshake failed: \(ReceiveFailure.describe(error))")
     }
   }
 
-  private func chat(_ channel: SecureChannel) throws {
+  private func chat(_ channel: Demo2.Channel) throws {
     var shown: [String] = []
     for _ in 0..<Self.maximumReads {
       let (read, body) = channel.readFrame(into: console)

@@ -2,17 +2,17 @@ import LearnchatDemos
 import LearnchatWire
 import Testing
 
-@Suite struct PlaintextPeerTests {
+@Suite struct Demo1PeerTests {
   private struct Peers {
-    let server: PlaintextPeer
-    let client: PlaintextPeer
+    let server: Demo1.Peer
+    let client: Demo1.Peer
 
     init() throws {
       let (server, client) = try makeLoopbackPair()
       try server.setReadTimeout(30)
       try client.setReadTimeout(30)
-      self.server = PlaintextPeer(connection: server)
-      self.client = PlaintextPeer(connection: client)
+      self.server = Demo1.Peer(connection: server)
+      self.client = Demo1.Peer(connection: client)
     }
 
     func close() {
@@ -49,7 +49,7 @@ import Testing
     peers.client.connection.close()
     var pieces: [[UInt8]] = []
     while let piece = try peers.server.receive() { pieces.append(piece) }
-    #expect(PlaintextPeer.readSize == 4096)
+    #expect(Demo1.Peer.readSize == 4096)
     #expect(pieces.count >= 3)
     #expect(pieces.allSatisfy { $0.count <= 4096 })
     #expect(pieces.flatMap { $0 } == [UInt8](text: text))

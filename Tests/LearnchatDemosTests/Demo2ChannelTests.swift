@@ -4,7 +4,7 @@ import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
-@Suite struct SecureChannelTests {
+@Suite struct Demo2ChannelTests {
   @Test(arguments: ["hello", "Grüße 👋", ""])
   func textRoundTripsBothWays(text: String) throws {
     let pair = try SecurePair()
@@ -60,7 +60,7 @@ import Testing
     let framed = try FramedPair()
     defer { framed.close() }
     let key = try AESGCM.Key.random()
-    let channel = try SecureChannel(framed: framed.client, key: key, context: try .seeded("nonces"))
+    let channel = try Demo2.Channel(framed: framed.client, key: key, context: try .seeded("nonces"))
     let sent = try channel.send("hi")
     // A fresh context with the same seed gives the same first bytes on this thread.
     #expect(try sent.sealed.nonce.bytes == CryptoContext.seeded("nonces").randomBytes(12))

@@ -4,15 +4,15 @@ import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
-@Suite struct SecureHandshakeTests {
+@Suite struct Demo2HandshakeTests {
   @Test func fullHandshakeGivesBothSidesTheSameSessionKey() throws {
     let pair = try FramedPair()
     defer { pair.close() }
     let serverKey = try SharedKey.server.get()
     let tap = WireTap()
     pair.server.connection.tap = tap
-    let server = ServerHandshake(key: serverKey, framed: pair.server)
-    let client = ClientHandshake(framed: pair.client)
+    let server = Demo2.ServerHandshake(key: serverKey, framed: pair.server)
+    let client = Demo2.ClientHandshake(framed: pair.client)
 
     // Step 2: the public key as PEM SubjectPublicKeyInfo, in one frame.
     let sentPEM = try server.sendPublicKey()
@@ -40,8 +40,8 @@ import Testing
     #expect(try serverKey.decryptOAEP(clientDone.wrappedKey) == clientDone.sessionKey.bytes)
 
     // The agreed key carries a chat both ways.
-    let serverChannel = try SecureChannel(framed: pair.server, key: serverDone.sessionKey)
-    let clientChannel = try SecureChannel(framed: pair.client, key: clientDone.sessionKey)
+    let serverChannel = try Demo2.Channel(framed: pair.server, key: serverDone.sessionKey)
+    let clientChannel = try Demo2.Channel(framed: pair.client, key: clientDone.sessionKey)
     try clientChannel.send("hello server")
     #expect(try serverChannel.receive()?.text == "hello server")
     try serverChannel.send("hello client")
@@ -55,8 +55,8 @@ import Testing
     for _ in 0..<2 {
       let pair = try FramedPair()
       defer { pair.close() }
-      let server = ServerHandshake(key: serverKey, framed: pair.server)
-      let client = ClientHandshake(framed: pair.client)
+      let server = Demo2.ServerHandshake(key: serverKey, framed: pair.server)
+      let client = Demo2.ClientHandshake(framed: pair.client)
       try server.sendPublicKey()
       let done = try client.sendSessionKey(to: client.receivePublicKey().key)
       #expect(try server.receiveSessionKey().sessionKey == done.sessionKey)
@@ -70,8 +70,8 @@ import Testing
   @Test func clientDrawsTheSessionKeyFromItsContext() throws {
     let pair = try FramedPair()
     defer { pair.close() }
-    let server = ServerHandshake(key: try SharedKey.server.get(), framed: pair.server)
-    let client = ClientHandshake(framed: pair.client, context: try .seeded("handshake"))
+    let server = Demo2.ServerHandshake(key: try SharedKey.server.get(), framed: pair.server)
+    let client = Demo2.ClientHandshake(framed: pair.client, context: try .seeded("handshake"))
     try server.sendPublicKey()
     let done = try client.sendSessionKey(to: client.receivePublicKey().key)
     // A fresh context with the same seed gives the same first bytes on this thread.

@@ -5,12 +5,12 @@ import LearnchatWire
 /// Demo 3: sealed messages with counted nonces, one key per direction.
 ///
 /// A frame that fails authentication ends the session: `receive` throws
-/// `Demo3Error.messageRejected`, because after it the two ends no longer agree on what was said.
-public struct SequencedTransport: ChatTransport {
-  let channel: SequencedChannel
+/// `Demo3.ProtocolError.messageRejected`, because after it the two ends no longer agree on what was said.
+public struct Demo3Transport: ChatTransport {
+  let channel: Demo3.Channel
 
   /// A transport over `channel`.
-  public init(channel: SequencedChannel) {
+  public init(channel: Demo3.Channel) {
     self.channel = channel
   }
 
@@ -18,17 +18,13 @@ public struct SequencedTransport: ChatTransport {
 
   public func send(_ text: String) throws -> WireEvent {
     let sent = try channel.send(text)
-    return WireEvent(
-      direction: .sent, title: "message frame", bytes: sent.frame,
-      fields: Demo3FrameLayout.messageFrame(bodyCount: sent.frame.count - FrameDecoder.headerSize))
+    return .messageFrame(.sent, sent.frame, layout: Demo3.FrameLayout.messageFrame)
   }
 
   public func receive() throws -> ChatIncoming? {
     guard let received = try channel.receive() else { return nil }
-    let wire = WireEvent(
-      direction: .received, title: "message frame", bytes: received.frame,
-      fields: Demo3FrameLayout.messageFrame(
-        bodyCount: received.frame.count - FrameDecoder.headerSize))
+    let wire = WireEvent.messageFrame(
+      .received, received.frame, layout: Demo3.FrameLayout.messageFrame)
     return ChatIncoming(wire: wire, content: ChatIncoming.decoding(received.plaintext))
   }
 

@@ -4,10 +4,10 @@ import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
-@Suite struct FrameLayoutTests {
+@Suite struct Demo2FrameLayoutTests {
   @Test func messageFrameSplitsLengthNonceCiphertextTag() {
     #expect(
-      FrameLayout.messageFrame(bodyCount: 45) == [
+      Demo2.FrameLayout.messageFrame(bodyCount: 45) == [
         FrameField(
           name: "length", range: 0..<4, note: "45 bytes follow (0x0000002d, big-endian)"),
         FrameField(name: "nonce", range: 4..<16),
@@ -18,14 +18,14 @@ import Testing
   }
 
   @Test func emptyMessageHasAnEmptyCiphertext() {
-    let fields = FrameLayout.messageFrame(bodyCount: 28)
+    let fields = Demo2.FrameLayout.messageFrame(bodyCount: 28)
     #expect(fields.map(\.range) == [0..<4, 4..<16, 16..<16, 16..<32])
     #expect(fields[2].note == "0 bytes, as many as the plaintext")
   }
 
   @Test func publicKeyFrameIsLengthThenPEM() {
     #expect(
-      FrameLayout.publicKeyFrame(bodyCount: 451) == [
+      Demo2.FrameLayout.publicKeyFrame(bodyCount: 451) == [
         FrameField(
           name: "length", range: 0..<4, note: "451 bytes follow (0x000001c3, big-endian)"),
         FrameField(name: "public key (PEM)", range: 4..<455, note: "451 bytes"),
@@ -34,7 +34,7 @@ import Testing
 
   @Test func wrappedKeyFrameIsLengthThenCiphertext() {
     #expect(
-      FrameLayout.wrappedKeyFrame(bodyCount: 256) == [
+      Demo2.FrameLayout.wrappedKeyFrame(bodyCount: 256) == [
         FrameField(
           name: "length", range: 0..<4, note: "256 bytes follow (0x00000100, big-endian)"),
         FrameField(name: "wrapped session key (RSA-OAEP)", range: 4..<260, note: "256 bytes"),
@@ -48,7 +48,7 @@ import Testing
   ])
   func lengthPrefixShowsTheBigEndianValue(bodyCount: Int, note: String) {
     #expect(
-      FrameLayout.lengthPrefix(bodyCount: bodyCount)
+      FrameField.lengthPrefix(bodyCount: bodyCount)
         == FrameField(
           name: "length", range: 0..<4, note: note))
   }
@@ -57,7 +57,7 @@ import Testing
     let pair = try SecurePair()
     defer { pair.close() }
     let sent = try pair.client.send("layout check")
-    let fields = FrameLayout.messageFrame(bodyCount: sent.frame.count - 4)
+    let fields = Demo2.FrameLayout.messageFrame(bodyCount: sent.frame.count - 4)
     // The fields tile the whole frame, in order.
     #expect(fields.first?.range.lowerBound == 0)
     #expect(fields.last?.range.upperBound == sent.frame.count)
@@ -75,7 +75,7 @@ import Testing
   @Test func publicKeyLayoutLabelsARealKeyFrame() throws {
     let pem = try SharedKey.server.get().publicKey.pem()
     let frame = try FrameEncoder.encode(pem)
-    let fields = FrameLayout.publicKeyFrame(bodyCount: pem.count)
+    let fields = Demo2.FrameLayout.publicKeyFrame(bodyCount: pem.count)
     #expect(Array(frame[fields[1].range]) == pem)
     #expect(fields[1].range.upperBound == frame.count)
   }
@@ -85,7 +85,7 @@ import Testing
 struct ShortBodyLayoutTests {
   @Test("bodies too short for nonce and tag get fields cut to what is there", arguments: 0...30)
   func shortBodies(bodyCount: Int) {
-    let fields = FrameLayout.messageFrame(bodyCount: bodyCount)
+    let fields = Demo2.FrameLayout.messageFrame(bodyCount: bodyCount)
     let end = 4 + bodyCount
     #expect(fields.allSatisfy { $0.range.lowerBound >= 0 && $0.range.upperBound <= end })
     #expect(fields.map(\.range.count).reduce(0, +) == end, "the fields tile the frame")

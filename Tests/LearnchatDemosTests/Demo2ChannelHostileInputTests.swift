@@ -5,7 +5,7 @@ import LearnchatWire
 import Testing
 
 /// What the receiving side does with bytes a hostile or broken peer writes.
-@Suite struct SecureChannelHostileInputTests {
+@Suite struct Demo2ChannelHostileInputTests {
   private func sealed(_ plaintext: [UInt8], key: AESGCM.Key) throws -> [UInt8] {
     try AESGCM.seal(plaintext, key: key, nonce: .random()).combined
   }

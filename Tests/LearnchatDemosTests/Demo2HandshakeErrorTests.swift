@@ -4,7 +4,7 @@ import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
-@Suite struct HandshakeErrorTests {
+@Suite struct Demo2HandshakeErrorTests {
   private static let ecPublicKeyPEM = """
     -----BEGIN PUBLIC KEY-----
     MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEjWHQlr9bnS5AuISiHv3uqNqLxa9X
@@ -14,21 +14,21 @@ import Testing
     """
 
   /// Has the server handshake receive `body` as the wrapped key; returns what it threw.
-  private func serverError(receiving body: [UInt8]) throws -> HandshakeError? {
+  private func serverError(receiving body: [UInt8]) throws -> Demo2.HandshakeError? {
     let pair = try FramedPair()
     defer { pair.close() }
-    let server = ServerHandshake(key: try SharedKey.server.get(), framed: pair.server)
+    let server = Demo2.ServerHandshake(key: try SharedKey.server.get(), framed: pair.server)
     try pair.client.send(body)
-    return #expect(throws: HandshakeError.self) { try server.receiveSessionKey() }
+    return #expect(throws: Demo2.HandshakeError.self) { try server.receiveSessionKey() }
   }
 
   /// Has the client handshake receive `body` as the server's public key; returns what it threw.
-  private func clientError(receiving body: [UInt8]) throws -> HandshakeError? {
+  private func clientError(receiving body: [UInt8]) throws -> Demo2.HandshakeError? {
     let pair = try FramedPair()
     defer { pair.close() }
-    let client = ClientHandshake(framed: pair.client)
+    let client = Demo2.ClientHandshake(framed: pair.client)
     try pair.server.send(body)
-    return #expect(throws: HandshakeError.self) { try client.receivePublicKey() }
+    return #expect(throws: Demo2.HandshakeError.self) { try client.receivePublicKey() }
   }
 
   @Test func serverRefusesAWrappedKeyOfTheWrongLength() throws {
@@ -105,20 +105,20 @@ import Testing
     let pair = try FramedPair()
     defer { pair.close() }
     pair.server.close()
-    #expect(throws: HandshakeError.peerClosed(expected: "its public key")) {
-      try ClientHandshake(framed: pair.client).receivePublicKey()
+    #expect(throws: Demo2.HandshakeError.peerClosed(expected: "its public key")) {
+      try Demo2.ClientHandshake(framed: pair.client).receivePublicKey()
     }
   }
 
   @Test func serverReportsAClientThatClosesBeforeTheWrappedKey() throws {
     let pair = try FramedPair()
     defer { pair.close() }
-    let server = ServerHandshake(key: try SharedKey.server.get(), framed: pair.server)
+    let server = Demo2.ServerHandshake(key: try SharedKey.server.get(), framed: pair.server)
     try server.sendPublicKey()
     // Read the key first: closing with unread data would reset the connection instead.
-    _ = try ClientHandshake(framed: pair.client).receivePublicKey()
+    _ = try Demo2.ClientHandshake(framed: pair.client).receivePublicKey()
     pair.client.close()
-    #expect(throws: HandshakeError.peerClosed(expected: "the wrapped session key")) {
+    #expect(throws: Demo2.HandshakeError.peerClosed(expected: "the wrapped session key")) {
       try server.receiveSessionKey()
     }
   }
@@ -130,13 +130,13 @@ import Testing
     try pair.server.connection.writeAll(try FrameEncoder.encode(pem).prefix(100))
     pair.server.close()
     #expect(throws: WireError.truncatedFrame(received: 100, expected: 4 + pem.count)) {
-      try ClientHandshake(framed: pair.client).receivePublicKey()
+      try Demo2.ClientHandshake(framed: pair.client).receivePublicKey()
     }
   }
 
   @Test(arguments: [
     (
-      HandshakeError.peerClosed(expected: "its public key"),
+      Demo2.HandshakeError.peerClosed(expected: "its public key"),
       "the peer closed the connection before sending its public key"
     ),
     (
@@ -158,7 +158,7 @@ import Testing
     ),
     (.wrongSessionKeySize(16), "the session key is 16 bytes; AES-256 needs 32"),
   ])
-  func descriptionsReadAsOneLine(error: HandshakeError, text: String) {
+  func descriptionsReadAsOneLine(error: Demo2.HandshakeError, text: String) {
     #expect(error.description == text)
     #expect(!error.description.contains("\n"))
   }

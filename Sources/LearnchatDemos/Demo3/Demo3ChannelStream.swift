@@ -3,7 +3,7 @@ import LearnchatWire
 
 /// Demo 3's messages in runs: many sent with one write, many received with no allocation and no
 /// lock per message.
-extension SequencedChannel {
+extension Demo3.Channel {
   /// Seals every text as the next message in turn and sends them all with one write.
   ///
   /// The frames are sealed in place in one buffer, the key and the message numbers taken once
@@ -51,7 +51,7 @@ extension SequencedChannel {
   /// taken once for the whole loop (other receives wait until it ends), and nothing is allocated
   /// per message.
   /// - Returns: true when `body` ended the loop, false when the peer closed.
-  /// - Throws: `Demo3Error.messageRejected` when a frame does not authenticate as the next
+  /// - Throws: `Demo3.ProtocolError.messageRejected` when a frame does not authenticate as the next
   ///   message; framing errors as the wire layer reports them; what `body` throws.
   public func receiveMessages(
     _ body: (_ plaintext: Span<UInt8>, _ frame: Span<UInt8>, _ sequence: UInt64) throws
@@ -78,7 +78,7 @@ extension SequencedChannel {
   ) throws {
     let header = FrameDecoder.headerSize
     guard frame.count >= header + AESGCM.tagByteCount else {
-      throw Demo3Error.messageRejected(sequence: sequence)
+      throw Demo3.ProtocolError.messageRejected(sequence: sequence)
     }
     do {
       try frame.withUnsafeBytes { frame in
@@ -91,7 +91,7 @@ extension SequencedChannel {
         }
       }
     } catch {
-      throw Demo3Error.messageRejected(sequence: sequence)
+      throw Demo3.ProtocolError.messageRejected(sequence: sequence)
     }
   }
 }

@@ -74,3 +74,75 @@ enum NumberedFiles {
     return Int(digits)
   }
 }
+
+/// A library of numbered files, each made into an `Item`: the lessons or the exercises. The
+/// two find their folder, read it and look a number up the same way; each says how to parse
+/// one file and how to word its errors.
+protocol NumberedLibrary {
+  /// What one file becomes, such as a ``Lesson``.
+  associatedtype Item
+  /// The library's errors, such as ``LessonError``.
+  associatedtype Failure: Error
+
+  /// Where the files are read from.
+  var source: LessonLibrary.Source { get }
+  init(source: LessonLibrary.Source)
+
+  /// The folder looked for beside the executable, such as `lessons`.
+  static var folderName: String { get }
+  /// The copies built into the binary.
+  static var builtInFiles: [(name: String, text: String)] { get }
+  /// The error for a folder or a file that cannot be read.
+  static func unreadable(_ problem: NumberedFiles.Problem) -> Failure
+  /// The error for a number no file has.
+  static func noSuch(_ number: Int, available: [Int]) -> Failure
+  /// One file, parsed and checked.
+  static func item(from file: NumberedFiles.File) throws(Failure) -> Item
+}
+
+extension NumberedLibrary {
+  /// The library in `folder`; when `folder` is nil, the ``folderName`` folder
+  /// ``ContentFolders`` finds, or else the built-in copy.
+  static func locating(folder: String?, executablePath: String) throws(Failure) -> Self {
+    guard let folder else {
+      let found = ContentFolders.locate(named: folderName, executablePath: executablePath)
+      return Self(source: found.map { .folder($0) } ?? .builtIn)
+    }
+    var isDirectory = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+      throw unreadable(.unreadableFolder(path: folder, reason: "no such folder"))
+    }
+    guard isDirectory else {
+      throw unreadable(.unreadableFolder(path: folder, reason: "not a folder"))
+    }
+    return Self(source: .folder(folder))
+  }
+
+  /// Every file's number, name and text, in number order.
+  func files() throws(Failure) -> [NumberedFiles.File] {
+    do {
+      switch source {
+      case .builtIn: return NumberedFiles.builtIn(Self.builtInFiles)
+      case .folder(let path): return try NumberedFiles.inFolder(path)
+      }
+    } catch {
+      throw Self.unreadable(error)
+    }
+  }
+
+  /// The file numbered `number`, parsed and checked.
+  func item(_ number: Int) throws(Failure) -> Item {
+    let all = try files()
+    guard let file = all.first(where: { $0.number == number }) else {
+      throw Self.noSuch(number, available: all.map(\.number))
+    }
+    return try Self.item(from: file)
+  }
+
+  /// Every file, parsed and checked; the first bad file stops the listing.
+  func items() throws(Failure) -> [Item] {
+    var items: [Item] = []
+    for file in try files() { items.append(try Self.item(from: file)) }
+    return items
+  }
+}

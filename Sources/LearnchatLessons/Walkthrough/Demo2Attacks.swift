@@ -80,13 +80,13 @@ struct Demo2Attacks {
     report.values["message"] = message
     report.values["message_hex"] = ValueText.hex(seen)
     report.show("attacker: what it read on the path", seen)
-    var observed = AttackOutcome.Observed(learnedSecret: seen == Array(message.utf8))
-    observed.add(sent: [message], reads: [.shown(ChatText.displayable(received))])
+    let observed = AttackOutcome.Observed(
+      sent: [message], reads: [.shown(ChatText.displayable(received))],
+      learnedSecret: seen == Array(message.utf8))
     report.outcome = AttackOutcome(
       observed,
-      summary: observed.learnedSecret
-        ? "the attacker read the whole message, and the server got it unchanged."
-        : "the attacker did not see the message.")
+      ifSucceeded: "the attacker read the whole message, and the server got it unchanged.",
+      otherwise: "the attacker did not see the message.")
   }
 
   func tamperBit(_ report: inout StageReport, _ serverKey: RSAPrivateKey) throws {
@@ -111,13 +111,11 @@ struct Demo2Attacks {
     report.show(
       "attacker → server: the frame with one bit changed", sentFrame,
       fields: Demo2.FrameLayout.messageFrame(bodyCount: flip.body.count))
-    var observed = AttackOutcome.Observed()
-    observed.add(sent: [Self.message], reads: reads)
+    let observed = AttackOutcome.Observed(sent: [Self.message], reads: reads)
     report.outcome = AttackOutcome(
-      observed,
-      summary: observed.acceptedFalse
-        ? "the server accepted a changed message."
-        : "GCM's tag did not match, so the server showed no text; the message is lost and the client does not know."
+      observed, ifSucceeded: "the server accepted a changed message.",
+      otherwise:
+        "GCM's tag did not match, so the server showed no text; the message is lost and the client does not know."
     )
   }
 
@@ -157,13 +155,11 @@ struct Demo2Attacks {
     report.values["misread_length"] = String(FrameDecoder.parseLength(misread) ?? 0)
     report.values["bytes_left"] = String(forged.count - misreadStart - FrameDecoder.headerSize)
     report.values["server_error"] = reads.compactMap(\.failure).first ?? "none"
-    var observed = AttackOutcome.Observed()
-    observed.add(sent: sent, reads: reads)
+    let observed = AttackOutcome.Observed(sent: sent, reads: reads)
     report.outcome = AttackOutcome(
-      observed,
-      summary: observed.acceptedFalse
-        ? "the server accepted a message despite the changed length."
-        : "no forged text got through, but the server lost step with the stream and the chat is over."
+      observed, ifSucceeded: "the server accepted a message despite the changed length.",
+      otherwise:
+        "no forged text got through, but the server lost step with the stream and the chat is over."
     )
   }
 
@@ -181,13 +177,10 @@ struct Demo2Attacks {
     report.show(
       "attacker → server: the recorded frame, sent a second time", sentFrame,
       fields: Demo2.FrameLayout.messageFrame(bodyCount: recorded.count))
-    var observed = AttackOutcome.Observed()
-    observed.add(sent: [message], reads: reads)
+    let observed = AttackOutcome.Observed(sent: [message], reads: reads)
     report.outcome = AttackOutcome(
-      observed,
-      summary: observed.acceptedFalse
-        ? "the server accepted the same message twice: two transfers."
-        : "the server refused the replayed frame.")
+      observed, ifSucceeded: "the server accepted the same message twice: two transfers.",
+      otherwise: "the server refused the replayed frame.")
   }
 
   func reflection(_ report: inout StageReport, _ serverKey: RSAPrivateKey) throws {
@@ -210,9 +203,9 @@ struct Demo2Attacks {
     observed.add(sent: [message], reads: [])
     report.outcome = AttackOutcome(
       observed,
-      summary: observed.acceptedFalse
-        ? "the client took its own words for the server's: one key serves both directions."
-        : "the client refused its own frame.")
+      ifSucceeded:
+        "the client took its own words for the server's: one key serves both directions.",
+      otherwise: "the client refused its own frame.")
   }
 
   func dropReorder(_ report: inout StageReport, _ serverKey: RSAPrivateKey) throws {
@@ -228,13 +221,11 @@ struct Demo2Attacks {
     report.values["first"] = messages[0]
     report.values["second"] = messages[1]
     report.values["third"] = messages[2]
-    var observed = AttackOutcome.Observed()
-    observed.add(sent: messages, reads: reads)
+    let observed = AttackOutcome.Observed(sent: messages, reads: reads)
     report.outcome = AttackOutcome(
       observed,
-      summary: observed.acceptedFalse
-        ? "the server printed messages 3 and 1, in that order, with no sign of message 2."
-        : "the server noticed the missing or reordered frames.")
+      ifSucceeded: "the server printed messages 3 and 1, in that order, with no sign of message 2.",
+      otherwise: "the server noticed the missing or reordered frames.")
   }
 
   func manInTheMiddle(_ report: inout StageReport, _ serverKey: RSAPrivateKey) throws {
@@ -264,8 +255,8 @@ struct Demo2Attacks {
     report.show(
       "attacker → server: the rewritten message, sealed with the stolen key", sentFrame,
       fields: Demo2.FrameLayout.messageFrame(bodyCount: forged.combined.count))
-    var observed = AttackOutcome.Observed(learnedSecret: read == Array(Self.message.utf8))
-    observed.add(sent: [Self.message], reads: reads)
+    let observed = AttackOutcome.Observed(
+      sent: [Self.message], reads: reads, learnedSecret: read == Array(Self.message.utf8))
     report.outcome = AttackOutcome(
       observed,
       summary: observed.acceptedFalse && observed.learnedSecret
@@ -294,13 +285,13 @@ struct Demo2Attacks {
     report.values["secret"] = recoveredText
     report.values["xor"] = ValueText.hex(xor)
     report.show("attacker: ciphertext 1 XOR ciphertext 2 = plaintext 1 XOR plaintext 2", xor)
-    var observed = AttackOutcome.Observed(learnedSecret: recovered == Array(secret.utf8))
-    observed.add(sent: [known, secret], reads: reads)
+    let observed = AttackOutcome.Observed(
+      sent: [known, secret], reads: reads, learnedSecret: recovered == Array(secret.utf8))
     report.outcome = AttackOutcome(
       observed,
-      summary: observed.learnedSecret
-        ? "knowing one message, the attacker recovered the other without the key; the victims noticed nothing."
-        : "the XOR did not reveal the second message.")
+      ifSucceeded:
+        "knowing one message, the attacker recovered the other without the key; the victims noticed nothing.",
+      otherwise: "the XOR did not reveal the second message.")
   }
 
   func oversizedLength(_ report: inout StageReport, _ serverKey: RSAPrivateKey) throws {
@@ -316,8 +307,7 @@ struct Demo2Attacks {
     let reads = [read(chat.server, by: .server, &report)]
     report.values["limit"] = String(chat.path.server.maximumBodySize)
     report.values["server_error"] = reads.compactMap(\.failure).first ?? "none"
-    var observed = AttackOutcome.Observed()
-    observed.add(sent: [], reads: reads)
+    let observed = AttackOutcome.Observed(sent: [], reads: reads)
     report.outcome = AttackOutcome(
       observed,
       summary: reads.contains(where: \.refusedAsTooLarge)

@@ -52,11 +52,10 @@ struct Demo3Attacks {
   private func judge(
     _ report: inout StageReport, sent: [String], reads: [VictimRead], summary: String
   ) {
-    var observed = AttackOutcome.Observed()
-    observed.add(sent: sent, reads: reads)
+    let observed = AttackOutcome.Observed(sent: sent, reads: reads)
     report.values["server_error"] = reads.compactMap(\.failure).first ?? "none"
     report.outcome = AttackOutcome(
-      observed, summary: observed.acceptedFalse ? "the server accepted a false message." : summary)
+      observed, ifSucceeded: "the server accepted a false message.", otherwise: summary)
   }
 
   func tamperBit(_ report: inout StageReport) throws {
@@ -134,10 +133,9 @@ struct Demo3Attacks {
     observed.add(sent: [], reads: reads)
     observed.add(sent: [message], reads: [])
     report.outcome = AttackOutcome(
-      observed,
-      summary: observed.acceptedFalse
-        ? "the client accepted its own frame."
-        : "the client opened its own frame with the server-to-client key; it did not authenticate, and the client hung up."
+      observed, ifSucceeded: "the client accepted its own frame.",
+      otherwise:
+        "the client opened its own frame with the server-to-client key; it did not authenticate, and the client hung up."
     )
   }
 
@@ -177,10 +175,9 @@ struct Demo3Attacks {
     report.values["reorder_error"] = errors.first ?? "none"
     report.values["drop_error"] = errors.dropFirst().first ?? "none"
     report.outcome = AttackOutcome(
-      observed,
-      summary: observed.acceptedFalse
-        ? "the server accepted messages out of their order."
-        : "the server refused message 1 where message 0 belonged, and message 2 where message 1 belonged, and hung up both times."
+      observed, ifSucceeded: "the server accepted messages out of their order.",
+      otherwise:
+        "the server refused message 1 where message 0 belonged, and message 2 where message 1 belonged, and hung up both times."
     )
   }
 
@@ -217,10 +214,9 @@ struct Demo3Attacks {
     let observed = AttackOutcome.Observed(
       acceptedFalse: clientError == nil || signatureError == nil, connectionEnded: true)
     report.outcome = AttackOutcome(
-      observed,
-      summary: observed.acceptedFalse
-        ? "the client accepted an impostor."
-        : "the client refused both handshakes: another identity breaks the pin, a swapped key breaks the signature."
+      observed, ifSucceeded: "the client accepted an impostor.",
+      otherwise:
+        "the client refused both handshakes: another identity breaks the pin, a swapped key breaks the signature."
     )
   }
 
@@ -268,13 +264,12 @@ struct Demo3Attacks {
       fields: Demo3.FrameLayout.messageFrame(bodyCount: second.count - header))
     // Under a repeated nonce the same text gives the same ciphertext: the XOR would be all
     // zeros, and the attacker would learn that the message was sent twice.
-    var observed = AttackOutcome.Observed(learnedSecret: xor.allSatisfy { $0 == 0 })
-    observed.add(sent: texts, reads: reads)
+    let observed = AttackOutcome.Observed(
+      sent: texts, reads: reads, learnedSecret: xor.allSatisfy { $0 == 0 })
     report.outcome = AttackOutcome(
-      observed,
-      summary: observed.learnedSecret
-        ? "two frames repeated a nonce."
-        : "each message had its own nonce, so the two ciphertexts are unrelated; the chat went on.")
+      observed, ifSucceeded: "two frames repeated a nonce.",
+      otherwise:
+        "each message had its own nonce, so the two ciphertexts are unrelated; the chat went on.")
   }
 
   func oversizedLength(_ report: inout StageReport) throws {

@@ -131,6 +131,13 @@ public struct AttackOutcome: Sendable, Equatable {
     self.summary = summary
   }
 
+  /// The outcome of an attack that led to `observed`, told in `ifSucceeded` when its verdict
+  /// is ``Verdict/succeeded`` and in `otherwise` when it is not.
+  public init(_ observed: Observed, ifSucceeded: String, otherwise: String) {
+    let succeeded = observed.acceptedFalse || observed.learnedSecret
+    self.init(observed, summary: succeeded ? ifSucceeded : otherwise)
+  }
+
   /// The verdict, from the observations only.
   public var verdict: Verdict {
     if observed.acceptedFalse || observed.learnedSecret { return .succeeded }

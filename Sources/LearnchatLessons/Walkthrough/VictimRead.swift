@@ -27,6 +27,13 @@ enum VictimRead {
 }
 
 extension AttackOutcome.Observed {
+  /// Observations from the texts `sent` and the victims' `reads` (see ``add(sent:reads:)``),
+  /// and whether the attacker `learnedSecret`.
+  init(sent: [String], reads: [VictimRead], learnedSecret: Bool = false) {
+    self.init(learnedSecret: learnedSecret)
+    add(sent: sent, reads: reads)
+  }
+
   /// Adds what one direction of a chat showed: `sent` are the texts one side sent, in order,
   /// `reads` what the other side's reads gave.
   ///

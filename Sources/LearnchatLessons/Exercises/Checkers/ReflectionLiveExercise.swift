@@ -27,8 +27,7 @@ struct ReflectionLiveExercise: ExerciseChecker {
     let record = try LiveRun.run(options, script: script, say: say)
     if let absence = record.absence { return .notYet(absence) }
     // The server's words are the only ones the client may show as the peer's.
-    var observed = AttackOutcome.Observed()
-    observed.add(sent: record.serverSent, reads: record.clientReads)
+    let observed = AttackOutcome.Observed(sent: record.serverSent, reads: record.clientReads)
     let ownWords = record.clientShown.filter { record.clientSent.contains($0) }
     let outcome = AttackOutcome(
       observed,

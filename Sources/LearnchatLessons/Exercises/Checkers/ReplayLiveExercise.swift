@@ -32,8 +32,8 @@ struct ReplayLiveExercise: ExerciseChecker {
     }
     let record = try LiveRun.run(options, script: script, say: say)
     if let absence = record.absence { return .notYet(absence) }
-    var observed = AttackOutcome.Observed()
-    observed.add(sent: record.clientSent, reads: record.serverReads.map(\.read))
+    let observed = AttackOutcome.Observed(
+      sent: record.clientSent, reads: record.serverReads.map(\.read))
     let transfers = record.serverShown.filter { $0 == transfer }.count
     let outcome = AttackOutcome(
       observed,

@@ -76,10 +76,7 @@ extension AESGCM {
     ) throws {
       precondition(nonce.count == nonceByteCount, "an AES-GCM nonce is 12 bytes")
       precondition(output.count == ciphertext.count, "room for the plaintext")
-      guard tag.count == tagByteCount else {
-        throw CryptoError.invalidSize(
-          what: "an AES-GCM tag", expected: tagByteCount, actual: tag.count)
-      }
+      try CryptoError.checkSize(tag.count, is: tagByteCount, for: "an AES-GCM tag")
       try checkLength(ciphertext.count)
       try checkLength(associatedData.count)
       try OpenSSLErrors.check(

@@ -6,10 +6,7 @@ extension AESGCM {
 
     /// Wraps existing key bytes; throws unless there are exactly 32.
     public init(_ bytes: [UInt8]) throws {
-      guard bytes.count == AESGCM.keyByteCount else {
-        throw CryptoError.invalidSize(
-          what: "an AES-256 key", expected: AESGCM.keyByteCount, actual: bytes.count)
-      }
+      try CryptoError.checkSize(bytes.count, is: AESGCM.keyByteCount, for: "an AES-256 key")
       self.bytes = bytes
     }
 
@@ -26,10 +23,7 @@ extension AESGCM {
 
     /// Wraps existing nonce bytes; throws unless there are exactly 12.
     public init(_ bytes: some Collection<UInt8>) throws {
-      guard bytes.count == AESGCM.nonceByteCount else {
-        throw CryptoError.invalidSize(
-          what: "an AES-GCM nonce", expected: AESGCM.nonceByteCount, actual: bytes.count)
-      }
+      try CryptoError.checkSize(bytes.count, is: AESGCM.nonceByteCount, for: "an AES-GCM nonce")
       self.bytes = Array(bytes)
     }
 
@@ -50,10 +44,7 @@ extension AESGCM {
 
     /// Assembles a sealed message from its parts; throws unless the tag has 16 bytes.
     public init(nonce: Nonce, ciphertext: [UInt8], tag: [UInt8]) throws {
-      guard tag.count == AESGCM.tagByteCount else {
-        throw CryptoError.invalidSize(
-          what: "an AES-GCM tag", expected: AESGCM.tagByteCount, actual: tag.count)
-      }
+      try CryptoError.checkSize(tag.count, is: AESGCM.tagByteCount, for: "an AES-GCM tag")
       self.nonce = nonce
       self.ciphertext = ciphertext
       self.tag = tag

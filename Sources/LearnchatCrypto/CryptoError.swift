@@ -63,3 +63,13 @@ public enum CryptoError: Error, Equatable, CustomStringConvertible {
     }
   }
 }
+
+extension CryptoError {
+  /// Throws ``invalidSize(what:expected:actual:)`` unless `actual` is `expected`: `what` is
+  /// the value measured, such as "an AES-256 key".
+  static func checkSize(_ actual: Int, is expected: Int, for what: String) throws(CryptoError) {
+    guard actual == expected else {
+      throw .invalidSize(what: what, expected: expected, actual: actual)
+    }
+  }
+}

@@ -27,11 +27,8 @@ public enum Ed25519 {
 
     /// Imports a raw 32-byte seed (RFC 8032's "secret key"), as `rawRepresentation` gives it.
     public init(rawRepresentation: [UInt8], context: CryptoContext = .system) throws {
-      guard rawRepresentation.count == Ed25519.keyByteCount else {
-        throw CryptoError.invalidSize(
-          what: "an Ed25519 private key", expected: Ed25519.keyByteCount,
-          actual: rawRepresentation.count)
-      }
+      try CryptoError.checkSize(
+        rawRepresentation.count, is: Ed25519.keyByteCount, for: "an Ed25519 private key")
       let handle = try PKeyHandle.rawPrivate(
         rawRepresentation, type: Ed25519.algorithm, context: context)
       try self.init(handle: handle, context: context)
@@ -103,11 +100,8 @@ public enum Ed25519 {
     ///
     /// Bytes that encode no curve point are not refused here; no signature verifies under them.
     public init(rawRepresentation: [UInt8]) throws {
-      guard rawRepresentation.count == Ed25519.keyByteCount else {
-        throw CryptoError.invalidSize(
-          what: "an Ed25519 public key", expected: Ed25519.keyByteCount,
-          actual: rawRepresentation.count)
-      }
+      try CryptoError.checkSize(
+        rawRepresentation.count, is: Ed25519.keyByteCount, for: "an Ed25519 public key")
       self.rawRepresentation = rawRepresentation
     }
 

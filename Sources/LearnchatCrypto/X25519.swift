@@ -26,11 +26,8 @@ public enum X25519 {
     ///
     /// Any 32 bytes are a valid key: X25519 clamps the scalar when it uses it.
     public init(rawRepresentation: [UInt8], context: CryptoContext = .system) throws {
-      guard rawRepresentation.count == X25519.byteCount else {
-        throw CryptoError.invalidSize(
-          what: "an X25519 private key", expected: X25519.byteCount,
-          actual: rawRepresentation.count)
-      }
+      try CryptoError.checkSize(
+        rawRepresentation.count, is: X25519.byteCount, for: "an X25519 private key")
       let handle = try PKeyHandle.rawPrivate(rawRepresentation, type: "X25519", context: context)
       try self.init(handle: handle, context: context)
     }
@@ -89,11 +86,8 @@ public enum X25519 {
     ///
     /// Low-order points are accepted here and refused by `PrivateKey.sharedSecret(with:)`.
     public init(rawRepresentation: [UInt8]) throws {
-      guard rawRepresentation.count == X25519.byteCount else {
-        throw CryptoError.invalidSize(
-          what: "an X25519 public key", expected: X25519.byteCount,
-          actual: rawRepresentation.count)
-      }
+      try CryptoError.checkSize(
+        rawRepresentation.count, is: X25519.byteCount, for: "an X25519 public key")
       self.rawRepresentation = rawRepresentation
     }
   }

@@ -1,10 +1,9 @@
 import LearnchatWire
 
 /// Exercise: unwrap the session key with the exported private key and decrypt frame K.
-struct DecryptFrameExercise: ExerciseChecker {
+struct DecryptFrameExercise: TextAnswerChecker {
   static let name = "decrypt-frame"
   static let placeholders = ["frame"]
-  static let submission = SubmissionKind.text
 
   let material: ExerciseMaterial
   private let asked: Demo2ChatRun.Message
@@ -28,12 +27,7 @@ struct DecryptFrameExercise: ExerciseChecker {
       values: ["frame": String(asked.frame)], answer: asked.text)
   }
 
-  func check(_ submission: Submission, say: @escaping @Sendable (String) -> Void) throws
-    -> CheckResult
-  {
-    guard let text = submission.text else {
-      throw CheckError.wrongSubmission(expected: Self.submission)
-    }
+  func check(answer text: String) throws -> CheckResult {
     let answer = AnswerText.trimmed(text)
     if answer == asked.text {
       return .right(

@@ -10,10 +10,9 @@ import LearnchatWire
 
 /// Exercise: a demo-3 chat failed; from the capture and the server's keys, say which attack was
 /// applied.
-struct FailedChatExercise: ExerciseChecker {
+struct FailedChatExercise: TextAnswerChecker {
   static let name = "failed-chat"
   static let placeholders = ["attacks"]
-  static let submission = SubmissionKind.text
   typealias Attack = FailedDemo3Chat.Attack
 
   let material: ExerciseMaterial
@@ -78,12 +77,7 @@ struct FailedChatExercise: ExerciseChecker {
     return Attack(rawValue: word) ?? aliases[word]
   }
 
-  func check(_ submission: Submission, say: @escaping @Sendable (String) -> Void) throws
-    -> CheckResult
-  {
-    guard let text = submission.text else {
-      throw CheckError.wrongSubmission(expected: Self.submission)
-    }
+  func check(answer text: String) throws -> CheckResult {
     guard let guess = Self.attack(named: text) else {
       return .notYet(
         "Name the attack as one of: "

@@ -8,10 +8,9 @@ import LearnchatDemos
 #endif
 
 /// Exercise: verify the demo-3 server's signatures in a capture and compute its fingerprint.
-struct FingerprintExercise: ExerciseChecker {
+struct FingerprintExercise: TextAnswerChecker {
   static let name = "fingerprint"
   static let placeholders = ["count"]
-  static let submission = SubmissionKind.text
 
   let material: ExerciseMaterial
   private let forged: Int
@@ -57,12 +56,7 @@ struct FingerprintExercise: ExerciseChecker {
       .replacing("=", with: "")
   }
 
-  func check(_ submission: Submission, say: @escaping @Sendable (String) -> Void) throws
-    -> CheckResult
-  {
-    guard let text = submission.text else {
-      throw CheckError.wrongSubmission(expected: Self.submission)
-    }
+  func check(answer text: String) throws -> CheckResult {
     let words = text.split { $0 == " " || $0 == "," || $0 == "\n" || $0 == "\t" || $0 == ";" }
       .map(String.init)
     let number = words.compactMap { Int($0) }.first

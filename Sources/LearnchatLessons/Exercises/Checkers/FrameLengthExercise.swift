@@ -1,10 +1,9 @@
 import LearnchatWire
 
 /// Exercise: decode a demo-2 capture's length prefixes; how many bytes of text are in frame K?
-struct FrameLengthExercise: ExerciseChecker {
+struct FrameLengthExercise: TextAnswerChecker {
   static let name = "frame-length"
   static let placeholders = ["frame"]
-  static let submission = SubmissionKind.text
 
   let material: ExerciseMaterial
   private let asked: Demo2ChatRun.Message
@@ -21,12 +20,7 @@ struct FrameLengthExercise: ExerciseChecker {
       values: ["frame": String(asked.frame)], answer: String(asked.text.utf8.count))
   }
 
-  func check(_ submission: Submission, say: @escaping @Sendable (String) -> Void) throws
-    -> CheckResult
-  {
-    guard let text = submission.text else {
-      throw CheckError.wrongSubmission(expected: Self.submission)
-    }
+  func check(answer text: String) throws -> CheckResult {
     let numbers = AnswerText.numbers(text)
     guard numbers.count == 1, let answer = numbers.first else {
       return .notYet("Give one number: how many bytes of text frame \(asked.frame) carries.")

@@ -2,10 +2,9 @@ import LearnchatDemos
 import LearnchatWire
 
 /// Exercise: one of demo 1's reads held several messages; how many, and where does each end?
-struct GluedReadExercise: ExerciseChecker {
+struct GluedReadExercise: TextAnswerChecker {
   static let name = "glued-read"
   static let placeholders: [String] = []
-  static let submission = SubmissionKind.text
 
   let material: ExerciseMaterial
   /// The lengths of the messages that arrived in one read.
@@ -70,12 +69,7 @@ struct GluedReadExercise: ExerciseChecker {
       answer: "\(count): " + ends.map(String.init).joined(separator: " "))
   }
 
-  func check(_ submission: Submission, say: @escaping @Sendable (String) -> Void) throws
-    -> CheckResult
-  {
-    guard let text = submission.text else {
-      throw CheckError.wrongSubmission(expected: Self.submission)
-    }
+  func check(answer text: String) throws -> CheckResult {
     var numbers = AnswerText.numbers(text)
     guard !numbers.isEmpty else {
       return .notYet(

@@ -3,10 +3,9 @@ import LearnchatWire
 
 /// Exercise: two frames sealed under one key and one nonce, and the first one's text: recover
 /// the second's without the key.
-struct NonceReuseExercise: ExerciseChecker {
+struct NonceReuseExercise: TextAnswerChecker {
   static let name = "nonce-reuse"
   static let placeholders = ["known"]
-  static let submission = SubmissionKind.text
 
   let material: ExerciseMaterial
   private let known: String
@@ -51,12 +50,7 @@ struct NonceReuseExercise: ExerciseChecker {
       values: ["known": known], answer: secret)
   }
 
-  func check(_ submission: Submission, say: @escaping @Sendable (String) -> Void) throws
-    -> CheckResult
-  {
-    guard let text = submission.text else {
-      throw CheckError.wrongSubmission(expected: Self.submission)
-    }
+  func check(answer text: String) throws -> CheckResult {
     let answer = AnswerText.trimmed(text)
     if answer == secret {
       return .right(

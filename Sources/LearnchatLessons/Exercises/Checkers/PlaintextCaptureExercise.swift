@@ -2,10 +2,9 @@ import LearnchatDemos
 import LearnchatWire
 
 /// Exercise: read the chat out of a demo-1 capture, and say what password the client sent.
-struct PlaintextCaptureExercise: ExerciseChecker {
+struct PlaintextCaptureExercise: TextAnswerChecker {
   static let name = "plaintext-capture"
   static let placeholders = ["name"]
-  static let submission = SubmissionKind.text
 
   let material: ExerciseMaterial
   private let password: String
@@ -50,12 +49,7 @@ struct PlaintextCaptureExercise: ExerciseChecker {
       values: ["name": name], answer: password)
   }
 
-  func check(_ submission: Submission, say: @escaping @Sendable (String) -> Void) throws
-    -> CheckResult
-  {
-    guard let text = submission.text else {
-      throw CheckError.wrongSubmission(expected: Self.submission)
-    }
+  func check(answer text: String) throws -> CheckResult {
     let answer = AnswerText.trimmed(text)
     if answer == password {
       return .right(

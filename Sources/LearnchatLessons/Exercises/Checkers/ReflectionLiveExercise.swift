@@ -1,11 +1,10 @@
 /// Exercise, live: make learnchat's demo-2 client show its own message as the server's.
-struct ReflectionLiveExercise: ExerciseChecker {
+struct ReflectionLiveExercise: LiveRelayChecker {
   static let name = "live-reflection"
   static let placeholders = ["message", "reply"]
-  static let submission = SubmissionKind.live
 
   let material: ExerciseMaterial
-  private let script: LiveScript
+  let script: LiveScript
 
   init(seed: ExerciseSeed) throws {
     var choices = seed.choices("script")
@@ -18,14 +17,7 @@ struct ReflectionLiveExercise: ExerciseChecker {
       answer: "(checked live) the client shows \"[Peer]: \(message)\"")
   }
 
-  func check(_ submission: Submission, say: @escaping @Sendable (String) -> Void) throws
-    -> CheckResult
-  {
-    guard case .live(let options) = submission else {
-      throw CheckError.wrongSubmission(expected: Self.submission)
-    }
-    let record = try LiveRun.run(options, script: script, say: say)
-    if let absence = record.absence { return .notYet(absence) }
+  func judge(_ record: LiveRecord, options: LiveOptions) -> CheckResult {
     // The server's words are the only ones the client may show as the peer's.
     let observed = AttackOutcome.Observed(sent: record.serverSent, reads: record.clientReads)
     let ownWords = record.clientShown.filter { record.clientSent.contains($0) }

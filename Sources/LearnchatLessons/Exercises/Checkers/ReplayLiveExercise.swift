@@ -1,12 +1,11 @@
 /// Exercise, live: make learnchat's demo-2 server accept the client's transfer message twice,
 /// with a relay of your own between them.
-struct ReplayLiveExercise: ExerciseChecker {
+struct ReplayLiveExercise: LiveRelayChecker {
   static let name = "live-replay"
   static let placeholders = ["transfer"]
-  static let submission = SubmissionKind.live
 
   let material: ExerciseMaterial
-  private let script: LiveScript
+  let script: LiveScript
   private let transfer: String
 
   init(seed: ExerciseSeed) throws {
@@ -24,14 +23,7 @@ struct ReplayLiveExercise: ExerciseChecker {
       answer: "(checked live) the server shows \"\(transfer)\" twice")
   }
 
-  func check(_ submission: Submission, say: @escaping @Sendable (String) -> Void) throws
-    -> CheckResult
-  {
-    guard case .live(let options) = submission else {
-      throw CheckError.wrongSubmission(expected: Self.submission)
-    }
-    let record = try LiveRun.run(options, script: script, say: say)
-    if let absence = record.absence { return .notYet(absence) }
+  func judge(_ record: LiveRecord, options: LiveOptions) -> CheckResult {
     let observed = AttackOutcome.Observed(
       sent: record.clientSent, reads: record.serverReads.map(\.read))
     let transfers = record.serverShown.filter { $0 == transfer }.count

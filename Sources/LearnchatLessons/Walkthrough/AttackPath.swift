@@ -1,3 +1,4 @@
+import LearnchatDemos
 import LearnchatWire
 
 /// A connection with an attacker on the path: client ↔ attacker ↔ server, two real loopback TCP
@@ -53,7 +54,40 @@ struct AttackPath {
     return body
   }
 
+  /// Lesson 3's length attack, as `intercept --attack tamper-length` makes it: takes the
+  /// client's next two frames and writes both to the server with the first one's length one
+  /// more than the truth, so the server takes the second frame's first byte as part of the
+  /// first and reads the rest of the stream out of step.
+  func forgeLengthOfNextFrame() throws -> LengthForgery {
+    let first = try interceptFromClient()
+    let second = try interceptFromClient()
+    let forged = try FrameTampering.lengthOneTooLong(first, then: second)
+    try attackerToServer.connection.writeAll(forged)
+    return LengthForgery(
+      first: first, second: second, originalPrefix: try FrameEncoder.header(bodyCount: first.count),
+      changedPrefix: Array(forged.prefix(FrameDecoder.headerSize)), forged: forged)
+  }
+
   func close() {
     for channel in [client, server, attackerToClient, attackerToServer] { channel.close() }
+  }
+}
+
+/// What the length attack took and wrote (``AttackPath/forgeLengthOfNextFrame()``).
+struct LengthForgery {
+  /// The client's two frames' bodies, as the attacker took them.
+  let first: [UInt8]
+  let second: [UInt8]
+  /// The first frame's true length prefix.
+  let originalPrefix: [UInt8]
+  /// The prefix the attacker sent instead: one more.
+  let changedPrefix: [UInt8]
+  /// Every byte the attacker wrote to the server.
+  let forged: [UInt8]
+
+  /// Puts the two prefixes in `report`'s values, for the lesson text.
+  func record(in report: inout StageReport) {
+    report.values["original_prefix"] = ValueText.hex(originalPrefix)
+    report.values["changed_prefix"] = ValueText.hex(changedPrefix)
   }
 }

@@ -58,22 +58,14 @@ struct Demo2Attacks {
   }
 
   func eavesdrop(_ report: inout StageReport) throws {
-    let (attackerSide, client) = try makeLoopbackPair()
-    let (server, attackerToServer) = try makeLoopbackPair()
-    defer {
-      for connection in [attackerSide, client, server, attackerToServer] { connection.close() }
-    }
-    taps.attach(
-      connector: client, as: .init(actor: .client, peer: .attacker),
-      acceptor: attackerSide, as: .init(actor: .attacker, peer: .client))
-    taps.attach(
-      connector: attackerToServer, as: .init(actor: .attacker, peer: .server),
-      acceptor: server, as: .init(actor: .server, peer: .attacker))
+    // Demo 1 has no frames: the path's sockets are used raw.
+    let path = try AttackPath(taps: taps)
+    defer { path.close() }
     let message = "My password is hunter2."
-    try Demo1.Peer(connection: client).send(message)
-    let seen = try Demo1.Peer(connection: attackerSide).receive() ?? []
-    try attackerToServer.writeAll(seen)
-    let received = try Demo1.Peer(connection: server).receive() ?? []
+    try Demo1.Peer(connection: path.client.connection).send(message)
+    let seen = try Demo1.Peer(connection: path.attackerToClient.connection).receive() ?? []
+    try path.attackerToServer.connection.writeAll(seen)
+    let received = try Demo1.Peer(connection: path.server.connection).receive() ?? []
     report.say(.client, ChatLines.sent(message))
     report.say(.attacker, "read: \(ChatText.displayable(seen))")
     report.say(.server, ChatLines.peer(ChatText.displayable(received)))
@@ -124,19 +116,12 @@ struct Demo2Attacks {
     defer { chat.path.close() }
     let sent = [Self.message, Self.secondMessage]
     try clientSends(sent, chat, &report)
-    let first = try chat.path.interceptFromClient()
-    let second = try chat.path.interceptFromClient()
-    let originalPrefix = try FrameEncoder.header(bodyCount: first.count)
-    // One more than the truth: the server will take the next frame's first byte as part of
-    // this one, and read the rest of the stream out of step (as `intercept --attack
-    // tamper-length` does).
-    let forged = try FrameTampering.lengthOneTooLong(first, then: second)
-    let changedPrefix = Array(forged.prefix(FrameDecoder.headerSize))
-    try chat.path.attackerToServer.connection.writeAll(forged)
+    let forgery = try chat.path.forgeLengthOfNextFrame()
+    let (first, second, forged) = (forgery.first, forgery.second, forgery.forged)
     chat.path.attackerToServer.close()
     report.say(
       .attacker,
-      "changed the length \(ValueText.hex(originalPrefix)) → \(ValueText.hex(changedPrefix)), then closed"
+      "changed the length \(ValueText.hex(forgery.originalPrefix)) → \(ValueText.hex(forgery.changedPrefix)), then closed"
     )
     report.show(
       "attacker → server: the bytes with the changed length", forged,
@@ -146,8 +131,7 @@ struct Demo2Attacks {
     // Where the server, out of step, looks for the next length: just after the body it took.
     let misreadStart = FrameDecoder.headerSize + first.count + 1
     let misread = Array(forged[misreadStart..<misreadStart + FrameDecoder.headerSize])
-    report.values["original_prefix"] = ValueText.hex(originalPrefix)
-    report.values["changed_prefix"] = ValueText.hex(changedPrefix)
+    forgery.record(in: &report)
     report.values["original_length"] = String(first.count)
     report.values["changed_length"] = String(first.count + 1)
     report.values["second_prefix"] = ValueText.hex(try FrameEncoder.header(bodyCount: second.count))

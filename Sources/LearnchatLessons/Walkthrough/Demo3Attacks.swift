@@ -81,17 +81,12 @@ struct Demo3Attacks {
     defer { chat.path.close() }
     let sent = [Demo2Attacks.message, Demo2Attacks.secondMessage]
     try clientSends(sent, chat, &report)
-    let first = try chat.path.interceptFromClient()
-    let second = try chat.path.interceptFromClient()
-    let originalPrefix = try FrameEncoder.header(bodyCount: first.count)
-    let forged = try FrameTampering.lengthOneTooLong(first, then: second)
-    let changedPrefix = Array(forged.prefix(FrameDecoder.headerSize))
-    try chat.path.attackerToServer.connection.writeAll(forged)
+    let forgery = try chat.path.forgeLengthOfNextFrame()
     report.say(
       .attacker,
-      "changed the length \(ValueText.hex(originalPrefix)) → \(ValueText.hex(changedPrefix))")
-    report.values["original_prefix"] = ValueText.hex(originalPrefix)
-    report.values["changed_prefix"] = ValueText.hex(changedPrefix)
+      "changed the length \(ValueText.hex(forgery.originalPrefix)) → "
+        + ValueText.hex(forgery.changedPrefix))
+    forgery.record(in: &report)
     judge(
       &report, sent: sent, reads: [read(chat.server, by: .server, &report)],
       summary:

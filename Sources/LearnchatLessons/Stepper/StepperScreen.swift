@@ -121,15 +121,8 @@ struct StepperScreen {
       case .list: right = "Enter go · Esc back"
       case .help: right = "any key: back"
       default:
-        // On a narrow screen the lesson number and the word "lines" go before the keys do.
         let shorter = ([place] + (lines.map { [$0] } ?? [])).joined(separator: " · ")
-        let roomy = Self.fittingKeys(columns - TerminalText.displayWidth(left) - 3)
-        if roomy.isEmpty {
-          left = shorter
-          right = Self.fittingKeys(columns - TerminalText.displayWidth(left) - 3)
-        } else {
-          right = roomy
-        }
+        (left, right) = Self.fitting(place: left, shorter: shorter, columns: columns)
       }
     }
     var text = " " + left
@@ -137,6 +130,18 @@ struct StepperScreen {
     text += room >= 2 ? String(repeating: " ", count: room) + right + " " : "  " + right
     text = TerminalText.pad(TerminalText.clip(text, to: columns), to: columns)
     return painter.enabled ? "\u{1B}[7m" + text + ANSIPalette.reset : text
+  }
+
+  /// The status line's two sides on a screen `columns` wide: where the reader is (`place`, or
+  /// `shorter` where only that leaves room for the keys to step with) and the keys that fit.
+  ///
+  /// On a narrow screen the lesson number and the word "lines" go before the keys to step with
+  /// do, so the keys do not change as the reader scrolls through a page.
+  static func fitting(place: String, shorter: String, columns: Int) -> (String, String) {
+    let keys = fittingKeys(columns - TerminalText.displayWidth(place) - 3)
+    if keys.hasPrefix("n next") { return (place, keys) }
+    let moreKeys = fittingKeys(columns - TerminalText.displayWidth(shorter) - 3)
+    return moreKeys.count > keys.count ? (shorter, moreKeys) : (place, keys)
   }
 
   /// The longest list of keys that fits in `room` columns.

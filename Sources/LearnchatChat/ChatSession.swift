@@ -1,4 +1,5 @@
 import Dispatch
+import LearnchatCrypto
 import LearnchatDemos
 import LearnchatWire
 import Synchronization
@@ -59,6 +60,7 @@ public final class ChatSession: Sendable {
       try DetachedThread.start { [self] in
         let end = receiveLoop()
         receiveEnd.withLock { $0 = end }
+        CryptoThread.releaseState()
         events.post(.peerEnded(session: id))
         receiveDone.signal()
       }

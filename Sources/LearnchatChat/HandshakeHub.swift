@@ -104,7 +104,10 @@ final class HandshakeHub: Sendable {
     case .handshake(let id):
       console.line("[*] Connection from \(peer)")
       do {
-        try DetachedThread.start { [self] in shakeHands(id: id, connection, peer: peer) }
+        try DetachedThread.start { [self] in
+          shakeHands(id: id, connection, peer: peer)
+          CryptoThread.releaseState()
+        }
       } catch {
         state.withLock { _ = $0.pending.removeValue(forKey: id) }
         connection.close()

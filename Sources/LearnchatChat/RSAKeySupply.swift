@@ -46,6 +46,7 @@ final class RSAKeySupply: Sendable {
       try DetachedThread.start { [self] in
         let result = Result<RSAPrivateKey, any Error> { try RSAPrivateKey() }
         state.withLock { $0 = result }
+        CryptoThread.releaseState()
         ready.signal()
       }
     } catch {

@@ -75,6 +75,7 @@ final class Demo3ImpostorSession: Sendable {
     do {
       try DetachedThread.start { [self] in
         relay(from: channels.toServer, to: channels.toClient, sender: "server")
+        CryptoThread.releaseState()
         done.signal()
       }
     } catch {

@@ -57,6 +57,7 @@ final class RelaySession: Sendable {
     do {
       try DetachedThread.start { [self] in
         pump(.serverToClient)
+        CryptoThread.releaseState()
         done.signal()
       }
     } catch {

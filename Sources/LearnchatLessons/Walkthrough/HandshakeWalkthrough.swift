@@ -362,6 +362,7 @@ final class BackgroundKeyGeneration: @unchecked Sendable {
     do {
       try DetachedThread.start { [self] in
         result = Result { try RSAPrivateKey(context: context) }
+        CryptoThread.releaseState()
         done.signal()
       }
     } catch {

@@ -40,6 +40,7 @@ final class LiveServer: Sendable {
     do {
       try DetachedThread.start { [self] in
         serve()
+        CryptoThread.releaseState()
         finished.signal()
       }
     } catch {

@@ -1,3 +1,4 @@
+import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
@@ -48,7 +49,7 @@ import Testing
       server.close()
       client.close()
     }
-    var generator = SplitMix64(seed: 5)
+    var generator = SeededRandom(seed: 5)
     let body = (0..<1_048_576).map { _ in UInt8.random(in: 0...255, using: &generator) }
     let sender = Background { _ = try client.send(body) }
     let received = try server.receive()

@@ -1,4 +1,5 @@
 import Glibc
+import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
@@ -119,7 +120,7 @@ import Testing
       server.close()
       client.close()
     }
-    var generator = SplitMix64(seed: 99)
+    var generator = SeededRandom(seed: 99)
     let payload = (0..<3_000_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
     // The writer needs its own thread: 3 MB does not fit in the socket buffers at once.
     let writer = Background { try client.writeAll(payload) }

@@ -180,27 +180,33 @@ struct SecureTestClient {
     }
   }
 
-  /// Sends raw bytes, bypassing the framing.
-  func sendRaw(_ bytes: [UInt8]) throws {
-    try framed.connection.writeAll(bytes)
-  }
-
   /// Receives the next message's text.
   func receiveText() throws -> String? {
     try channel.receive()?.text
-  }
-
-  func close() {
-    framed.close()
   }
 }
 
 /// A test client that can complete a handshake with `learnchat serve` and exchange text.
 protocol GoodTestClient {
+  /// The connection under the secure channel.
+  var framed: FramedChannel { get }
+  /// Connects and completes the handshake.
   init(port: UInt16) throws
   func sendText(_ text: String) throws
+  /// Receives the next message's text; nil when the server hung up.
   func receiveText() throws -> String?
-  func close()
+}
+
+extension GoodTestClient {
+  /// Sends raw bytes, bypassing the framing.
+  func sendRaw(_ bytes: [UInt8]) throws {
+    try framed.connection.writeAll(bytes)
+  }
+
+  /// Closes the connection.
+  func close() {
+    framed.close()
+  }
 }
 
 extension SecureTestClient: GoodTestClient {

@@ -27,6 +27,20 @@ struct ExerciseWrongAnswerTests {
       sourceLocation: sourceLocation)
   }
 
+  /// Expects each of the solver's wrong answers named in `cases` refused as `expectMiss` says,
+  /// with its words; every one must have been found.
+  static func expectMisses(
+    _ learner: ExerciseLearner, _ number: Int, _ solution: ExerciseLearner.Solution,
+    _ cases: KeyValuePairs<String, String>, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    for (kind, words) in cases {
+      let wrong = try #require(solution.wrong[kind], "\(kind)", sourceLocation: sourceLocation)
+      try expectMiss(
+        learner, number, [wrong], saying: words, answer: solution.answer,
+        sourceLocation: sourceLocation)
+    }
+  }
+
   /// The texts of a demo-1 transcript's calls of `kind` (`send` or `recv`).
   static func texts(_ dir: String, _ kind: String) throws -> [String] {
     let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/transcript.json"))
@@ -41,10 +55,9 @@ struct ExerciseWrongAnswerTests {
   @Test("1: another line of the chat, the password in hex, with more or less; with a CRLF is fine")
   func plaintextCapture() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("one")
-    try learner.exercise(1, dir: dir)
-    let received = try Self.texts(dir, "recv")
-    let sent = try Self.texts(dir, "send")
+    try learner.exercise(1)
+    let received = try Self.texts(learner.folder(of: 1), "recv")
+    let sent = try Self.texts(learner.folder(of: 1), "send")
     let password = received[1]
     try Self.expectMiss(
       learner, 1, [received[0]], saying: "That is the client's first message", answer: password)
@@ -65,18 +78,14 @@ struct ExerciseWrongAnswerTests {
   @Test("2: lengths, last-byte offsets, offsets from the connection's start, a wrong count")
   func gluedRead() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("two")
-    try learner.exercise(2, dir: dir)
-    let solution = try learner.solve(2, dir: dir)
-    let cases = [
-      ("lengths", "the messages' lengths"), ("last-byte", "last byte, counted from 0"),
-      ("from-start", "from the start of the connection"), ("count", "did not hold"),
-    ]
-    for (kind, words) in cases {
-      try Self.expectMiss(
-        learner, 2, [try #require(solution.wrong[kind])], saying: words,
-        answer: solution.answer)
-    }
+    try learner.exercise(2)
+    let solution = try learner.solve(2)
+    try Self.expectMisses(
+      learner, 2, solution,
+      [
+        "lengths": "the messages' lengths", "last-byte": "last byte, counted from 0",
+        "from-start": "from the start of the connection", "count": "did not hold",
+      ])
     // The ends alone, in another layout, are the same answer.
     let ends = solution.answer.split(separator: ":")[1].split(separator: " ").joined(separator: ",")
     #expect(try learner.check(2, [ends]).status == 0, "\(ends)")
@@ -85,10 +94,9 @@ struct ExerciseWrongAnswerTests {
   @Test("3: the body, the whole frame, tag or nonce counted, little-endian, another frame")
   func frameLength() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("three")
-    let task = try learner.exercise(3, dir: dir)
+    let task = try learner.exercise(3)
     let frame = try firstMatch(#"does frame (\d+) carry"#, in: task)
-    let solution = try learner.solve(3, dir: dir, [frame])
+    let solution = try learner.solve(3, [frame])
     let cases = [
       ("body", "That is the length of the whole body; the plaintext is 28 bytes shorter"),
       ("frame", "its 4-byte length prefix included"), ("with-tag", "still counts the 16-byte tag"),
@@ -110,29 +118,25 @@ struct ExerciseWrongAnswerTests {
   @Test("4: the session key, another frame's text, the wrapped key, the text in hex")
   func decryptFrame() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("four")
-    let task = try learner.exercise(4, dir: dir)
+    let task = try learner.exercise(4)
     let frame = try firstMatch(#"then decrypt frame (\d+)"#, in: task)
-    let solution = try learner.solve(4, dir: dir, [frame])
-    let cases = [
-      ("session-key", "That is the session key"), ("other-frame", "That is the text of frame"),
-      ("wrapped-key", "That is the wrapped key"), ("hex", "right bytes, in hex"),
-    ]
-    for (kind, words) in cases {
-      try Self.expectMiss(
-        learner, 4, [try #require(solution.wrong[kind])], saying: words, answer: solution.answer)
-    }
+    let solution = try learner.solve(4, [frame])
+    try Self.expectMisses(
+      learner, 4, solution,
+      [
+        "session-key": "That is the session key", "other-frame": "That is the text of frame",
+        "wrapped-key": "That is the wrapped key", "hex": "right bytes, in hex",
+      ])
   }
 
   @Test(
     "5: no prefix, a prefix counting itself, little-endian, no tag, a line end, other nonce or key")
   func buildFrame() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("five")
-    let task = try learner.exercise(5, dir: dir)
+    let task = try learner.exercise(5)
     let text = try firstMatch(#"Seal the text (.+) \(\d+ bytes"#, in: task)
     let nonce = try firstMatch(#"the nonce ([0-9a-f ]+),"#, in: task)
-    let solution = try learner.solve(5, dir: dir, [text, nonce])
+    let solution = try learner.solve(5, [text, nonce])
     let cases = [
       ("no-prefix", "starts with the nonce"), ("prefix-counts-itself", "the whole frame"),
       ("little-endian", "little-endian"), ("no-tag", "the tag is missing"),
@@ -155,17 +159,14 @@ struct ExerciseWrongAnswerTests {
   @Test("8: the XOR of the ciphertexts, the known text, the answer in hex, half of it")
   func nonceReuse() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("eight")
-    try learner.exercise(8, dir: dir)
-    let solution = try learner.solve(8, dir: dir)
-    let cases = [
-      ("xor", "ciphertext 1 XOR ciphertext 2"), ("known", "frame 1's text"),
-      ("hex", "right bytes, in hex"), ("start", "only the start"),
-    ]
-    for (kind, words) in cases {
-      try Self.expectMiss(
-        learner, 8, [try #require(solution.wrong[kind])], saying: words, answer: solution.answer)
-    }
+    try learner.exercise(8)
+    let solution = try learner.solve(8)
+    try Self.expectMisses(
+      learner, 8, solution,
+      [
+        "xor": "ciphertext 1 XOR ciphertext 2", "known": "frame 1's text",
+        "hex": "right bytes, in hex", "start": "only the start",
+      ])
   }
 
   @Test(
@@ -173,9 +174,8 @@ struct ExerciseWrongAnswerTests {
   )
   func fingerprint() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("ten")
-    try learner.exercise(10, dir: dir)
-    let solution = try learner.solve(10, dir: dir)
+    try learner.exercise(10)
+    let solution = try learner.solve(10)
     let fingerprint = String(solution.answer.split(separator: " ")[1])
     let cases = [
       ("connection", "signature verifies"), ("hex", "the hash in hex"),
@@ -192,9 +192,8 @@ struct ExerciseWrongAnswerTests {
   @Test("11: another attack is refused with what it would have left, and its stage to re-read")
   func failedChat() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("eleven")
-    try learner.exercise(11, dir: dir)
-    let answer = try learner.solve(11, dir: dir).answer
+    try learner.exercise(11)
+    let answer = try learner.solve(11).answer
     let attacks = [
       "tamper-bit", "tamper-length", "replay", "reflection", "drop", "reorder", "mitm",
       "oversized-length",

@@ -103,6 +103,30 @@ final class ExerciseLearner {
     return try JSONDecoder().decode(Solution.self, from: Data(run.output.utf8))
   }
 
+  /// `learnchat exercise N` into `folder(of: N)`, then the solver on that material with the
+  /// values the task names (`taskValues`): the start of most exercise tests.
+  func exerciseAndSolve(_ number: Int, seed: String? = nil) throws -> (
+    task: String, solution: Solution
+  ) {
+    let task = try exercise(number, seed: seed)
+    return (task, try solve(number, try Self.taskValues(number, in: task)))
+  }
+
+  /// What exercise `number`'s task names besides its material, which the solver needs too: the
+  /// frame to measure (3) or decrypt (4), the text and nonce to seal (5); nothing for the others.
+  static func taskValues(_ number: Int, in task: String) throws -> [String] {
+    switch number {
+    case 3: [try firstMatch(#"does frame (\d+) carry"#, in: task)]
+    case 4: [try firstMatch(#"then decrypt frame (\d+)"#, in: task)]
+    case 5:
+      [
+        try firstMatch(#"Seal the text (.+) \(\d+ bytes"#, in: task),
+        try firstMatch(#"the nonce ([0-9a-f ]+),"#, in: task),
+      ]
+    default: []
+    }
+  }
+
   /// What the solver found.
   struct Solution: Decodable {
     let answer: String

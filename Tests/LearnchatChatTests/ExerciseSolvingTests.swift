@@ -42,8 +42,7 @@ struct ExerciseSolvingTests {
   @Test("2: where each glued message ends, from the client's sends and the server's recv")
   func gluedRead() throws {
     let learner = try ExerciseLearner()
-    try learner.exercise(2)
-    let solution = try learner.solve(2)
+    let solution = try learner.exerciseAndSolve(2).solution
     _ = try Self.expectRight(learner, 2, [solution.answer])
   }
 
@@ -69,9 +68,7 @@ struct ExerciseSolvingTests {
   @Test("4: the session key unwrapped with openssl, frame K opened with AESGCM")
   func decryptFrame() throws {
     let learner = try ExerciseLearner()
-    let task = try learner.exercise(4)
-    let frame = try firstMatch(#"then decrypt frame (\d+)"#, in: task)
-    let solution = try learner.solve(4, [frame])
+    let solution = try learner.exerciseAndSolve(4).solution
     // The answer in a file, with the line end an editor adds.
     let file = learner.files.path("answer.txt")
     try (solution.answer + "\n").write(toFile: file, atomically: true, encoding: .utf8)
@@ -81,10 +78,8 @@ struct ExerciseSolvingTests {
   @Test("5: a frame sealed by hand is opened by the live demo-2 server, which prints the text")
   func buildFrame() throws {
     let learner = try ExerciseLearner()
-    let task = try learner.exercise(5)
+    let (task, solution) = try learner.exerciseAndSolve(5)
     let text = try firstMatch(#"Seal the text (.+) \(\d+ bytes"#, in: task)
-    let nonce = try firstMatch(#"the nonce ([0-9a-f ]+),"#, in: task)
-    let solution = try learner.solve(5, [text, nonce])
     let check = try Self.expectRight(learner, 5, ["--file", solution.answer])
     #expect(check.output.contains("[Peer]: \(text)"), "\(check.output)")
   }
@@ -92,8 +87,7 @@ struct ExerciseSolvingTests {
   @Test("8: two frames under one nonce and a known text give the other text, without the key")
   func nonceReuse() throws {
     let learner = try ExerciseLearner()
-    try learner.exercise(8)
-    _ = try Self.expectRight(learner, 8, [try learner.solve(8).answer])
+    _ = try Self.expectRight(learner, 8, [try learner.exerciseAndSolve(8).solution.answer])
   }
 
   @Test(
@@ -152,8 +146,7 @@ struct ExerciseSolvingTests {
     var seen: Set<String> = []
     for seed in ["one", "two", "three", "four", "five", "six"] {
       let learner = try ExerciseLearner()
-      try learner.exercise(11, seed: seed)
-      let solution = try learner.solve(11)
+      let solution = try learner.exerciseAndSolve(11, seed: seed).solution
       seen.insert(solution.answer)
       _ = try Self.expectRight(learner, 11, [solution.answer])
     }

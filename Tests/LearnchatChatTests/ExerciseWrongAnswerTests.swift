@@ -78,8 +78,7 @@ struct ExerciseWrongAnswerTests {
   @Test("2: lengths, last-byte offsets, offsets from the connection's start, a wrong count")
   func gluedRead() throws {
     let learner = try ExerciseLearner()
-    try learner.exercise(2)
-    let solution = try learner.solve(2)
+    let solution = try learner.exerciseAndSolve(2).solution
     try Self.expectMisses(
       learner, 2, solution,
       [
@@ -94,9 +93,7 @@ struct ExerciseWrongAnswerTests {
   @Test("3: the body, the whole frame, tag or nonce counted, little-endian, another frame")
   func frameLength() throws {
     let learner = try ExerciseLearner()
-    let task = try learner.exercise(3)
-    let frame = try firstMatch(#"does frame (\d+) carry"#, in: task)
-    let solution = try learner.solve(3, [frame])
+    let solution = try learner.exerciseAndSolve(3).solution
     let cases = [
       ("body", "That is the length of the whole body; the plaintext is 28 bytes shorter"),
       ("frame", "its 4-byte length prefix included"), ("with-tag", "still counts the 16-byte tag"),
@@ -118,9 +115,7 @@ struct ExerciseWrongAnswerTests {
   @Test("4: the session key, another frame's text, the wrapped key, the text in hex")
   func decryptFrame() throws {
     let learner = try ExerciseLearner()
-    let task = try learner.exercise(4)
-    let frame = try firstMatch(#"then decrypt frame (\d+)"#, in: task)
-    let solution = try learner.solve(4, [frame])
+    let solution = try learner.exerciseAndSolve(4).solution
     try Self.expectMisses(
       learner, 4, solution,
       [
@@ -133,10 +128,7 @@ struct ExerciseWrongAnswerTests {
     "5: no prefix, a prefix counting itself, little-endian, no tag, a line end, other nonce or key")
   func buildFrame() throws {
     let learner = try ExerciseLearner()
-    let task = try learner.exercise(5)
-    let text = try firstMatch(#"Seal the text (.+) \(\d+ bytes"#, in: task)
-    let nonce = try firstMatch(#"the nonce ([0-9a-f ]+),"#, in: task)
-    let solution = try learner.solve(5, [text, nonce])
+    let solution = try learner.exerciseAndSolve(5).solution
     let cases = [
       ("no-prefix", "starts with the nonce"), ("prefix-counts-itself", "the whole frame"),
       ("little-endian", "little-endian"), ("no-tag", "the tag is missing"),
@@ -159,8 +151,7 @@ struct ExerciseWrongAnswerTests {
   @Test("8: the XOR of the ciphertexts, the known text, the answer in hex, half of it")
   func nonceReuse() throws {
     let learner = try ExerciseLearner()
-    try learner.exercise(8)
-    let solution = try learner.solve(8)
+    let solution = try learner.exerciseAndSolve(8).solution
     try Self.expectMisses(
       learner, 8, solution,
       [
@@ -174,8 +165,7 @@ struct ExerciseWrongAnswerTests {
   )
   func fingerprint() throws {
     let learner = try ExerciseLearner()
-    try learner.exercise(10)
-    let solution = try learner.solve(10)
+    let solution = try learner.exerciseAndSolve(10).solution
     let fingerprint = String(solution.answer.split(separator: " ")[1])
     let cases = [
       ("connection", "signature verifies"), ("hex", "the hash in hex"),
@@ -192,8 +182,7 @@ struct ExerciseWrongAnswerTests {
   @Test("11: another attack is refused with what it would have left, and its stage to re-read")
   func failedChat() throws {
     let learner = try ExerciseLearner()
-    try learner.exercise(11)
-    let answer = try learner.solve(11).answer
+    let answer = try learner.exerciseAndSolve(11).solution.answer
     let attacks = [
       "tamper-bit", "tamper-length", "replay", "reflection", "drop", "reorder", "mitm",
       "oversized-length",

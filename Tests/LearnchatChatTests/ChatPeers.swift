@@ -11,11 +11,20 @@ enum Learnchat {
     return testExecutable.deletingLastPathComponent().appendingPathComponent("learnchat")
   }
 
+  /// Starts `learnchat serve` on 127.0.0.1 and a free port without waiting for it to listen:
+  /// for a server that is expected to refuse to start, or to say something first.
+  static func startServing(
+    _ arguments: [String], environment: [String: String] = [:]
+  ) throws -> ChatProcess {
+    try ChatProcess(
+      name: "learnchat serve", executable: url,
+      arguments: ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments,
+      environment: environment)
+  }
+
   /// Starts `learnchat serve` on 127.0.0.1 and a free port; returns it once it listens.
   static func serve(_ arguments: [String]) throws -> (server: ChatProcess, port: UInt16) {
-    let server = try ChatProcess(
-      name: "learnchat serve", executable: url,
-      arguments: ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments)
+    let server = try startServing(arguments)
     do {
       return (server, try listeningPort(of: server))
     } catch {

@@ -157,10 +157,7 @@ struct Demo3ChatTests {
     let identity = files.path("config/learnchat/server-identity.pem")
     let environment = ["XDG_CONFIG_HOME": files.path("config")]
 
-    let first = try ChatProcess(
-      name: "learnchat serve", executable: Learnchat.url,
-      arguments: ["serve", "--host", "127.0.0.1", "--port", "0", "--demo", "3"],
-      environment: environment)
+    let first = try Learnchat.startServing(["--demo", "3"], environment: environment)
     defer { first.terminate() }
     let original = try fingerprint(of: first)
     #expect(first.outputLines.first == "[*] Created a new identity key in \(identity)")
@@ -170,10 +167,7 @@ struct Demo3ChatTests {
     #expect(pem.hasPrefix("-----BEGIN PRIVATE KEY-----\n"))
     first.terminate()
 
-    let second = try ChatProcess(
-      name: "learnchat serve", executable: Learnchat.url,
-      arguments: ["serve", "--host", "127.0.0.1", "--port", "0", "--demo", "3"],
-      environment: environment)
+    let second = try Learnchat.startServing(["--demo", "3"], environment: environment)
     defer { second.terminate() }
     #expect(try fingerprint(of: second) == original)
     #expect(!second.output.contains("Created"))
@@ -185,11 +179,7 @@ struct Demo3ChatTests {
     let files = try Demo3Files()
     defer { files.remove() }
     let identity = files.path("typo/server-identity.pem")
-    let server = try ChatProcess(
-      name: "learnchat serve", executable: Learnchat.url,
-      arguments: [
-        "serve", "--host", "127.0.0.1", "--port", "0", "--demo", "3", "--identity", identity,
-      ])
+    let server = try Learnchat.startServing(["--demo", "3", "--identity", identity])
     defer { server.terminate() }
     try server.expectExit(1)
     #expect(
@@ -205,11 +195,7 @@ struct Demo3ChatTests {
     defer { files.remove() }
     let identity = files.path("id.pem")
     try "not a key\n".write(toFile: identity, atomically: false, encoding: .utf8)
-    let server = try ChatProcess(
-      name: "learnchat serve", executable: Learnchat.url,
-      arguments: [
-        "serve", "--host", "127.0.0.1", "--port", "0", "--demo", "3", "--identity", identity,
-      ])
+    let server = try Learnchat.startServing(["--demo", "3", "--identity", identity])
     defer { server.terminate() }
     try server.expectExit(1)
     #expect(server.errorOutput.hasPrefix("learnchat: cannot use the identity key \(identity): "))

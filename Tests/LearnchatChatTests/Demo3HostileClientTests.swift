@@ -9,6 +9,19 @@ import Testing
 /// server survived.
 @Suite("Hostile clients against learnchat serve --demo 3")
 struct Demo3HostileClientTests {
+  /// Expects the server to say message `number` failed authentication, to hang up on `hostile`,
+  /// and to wait for its next client.
+  static func expectAuthenticationFailure(
+    of number: Int, from hostile: Demo3TestClient, at demo3: Demo3Server
+  ) throws {
+    try demo3.server.expectLine(
+      containing: "[!]",
+      toBe: "[!] message \(number) failed authentication (tampered, replayed, reflected, "
+        + "dropped or reordered): closing the connection")
+    #expect(peerCloses(hostile.framed.connection))
+    try demo3.server.waitForLine(containing: "ended; waiting for the next client ...")
+  }
+
   @Test("a 31-byte ClientHello fails the handshake")
   func shortClientHello() throws {
     let demo3 = try Demo3Server()
@@ -59,12 +72,7 @@ struct Demo3HostileClientTests {
     #expect(frame.count == 4 + 9 + 16, "\(part)")
     frame[offset] ^= 0x01
     try hostile.sendRaw(frame)
-    try demo3.server.expectLine(
-      containing: "[!]",
-      toBe: "[!] message 0 failed authentication (tampered, replayed, reflected, dropped or "
-        + "reordered): closing the connection")
-    #expect(peerCloses(hostile.framed.connection))
-    try demo3.server.waitForLine(containing: "ended; waiting for the next client ...")
+    try Self.expectAuthenticationFailure(of: 0, from: hostile, at: demo3)
     #expect(!demo3.server.output.contains("[Peer]: tampered!"))
     try demo3.chatAsGoodClient(tag: "after a tampered \(part)")
   }
@@ -80,12 +88,7 @@ struct Demo3HostileClientTests {
     let sent = try hostile.channel.send("pay 10 coins")
     try demo3.server.expectLine(containing: "[Peer]", toBe: "[Peer]: pay 10 coins")
     try hostile.sendRaw(sent.frame)
-    try demo3.server.expectLine(
-      containing: "[!]",
-      toBe: "[!] message 1 failed authentication (tampered, replayed, reflected, dropped or "
-        + "reordered): closing the connection")
-    #expect(peerCloses(hostile.framed.connection))
-    try demo3.server.waitForLine(containing: "ended; waiting for the next client ...")
+    try Self.expectAuthenticationFailure(of: 1, from: hostile, at: demo3)
     #expect(demo3.server.output.components(separatedBy: "[Peer]: pay 10 coins").count == 2)
     try demo3.chatAsGoodClient(tag: "after a replay")
   }

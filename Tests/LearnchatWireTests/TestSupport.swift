@@ -43,6 +43,18 @@ func makeTestPair() throws -> (server: TCPConnection, client: TCPConnection) {
   return pair
 }
 
+/// Closes both ends of a loopback pair: the `defer` right after making one.
+func closeBoth(_ server: TCPConnection, _ client: TCPConnection) {
+  server.close()
+  client.close()
+}
+
+/// Closes both ends of a framed loopback pair: the `defer` right after making one.
+func closeBoth(_ server: FramedChannel, _ client: FramedChannel) {
+  server.close()
+  client.close()
+}
+
 /// A port on 127.0.0.1 that nothing listens on: bound by a listener that is then closed.
 func unusedPort() throws -> UInt16 {
   let listener = try TCPListener(host: "127.0.0.1", port: 0)

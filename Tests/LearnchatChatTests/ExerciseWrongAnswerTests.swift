@@ -112,16 +112,39 @@ struct ExerciseWrongAnswerTests {
     #expect(try learner.check(3, [" \(solution.answer)\n"]).status == 0)
   }
 
-  @Test("4: the session key, another frame's text, the wrapped key, the text in hex")
-  func decryptFrame() throws {
+  /// An exercise whose wrong answers are checked by the table alone: each of the solver's wrong
+  /// answers of these kinds is refused with these words.
+  struct WrongAnswerTable: Sendable, CustomTestStringConvertible {
+    let testDescription: String
+    let exercise: Int
+    /// The solver's name for a wrong answer, and words the refusal must contain.
+    let cases: KeyValuePairs<String, String>
+
+    static let all = [
+      WrongAnswerTable(
+        testDescription:
+          "4: the session key, another frame's text, the wrapped key, the text in hex",
+        exercise: 4,
+        cases: [
+          "session-key": "That is the session key", "other-frame": "That is the text of frame",
+          "wrapped-key": "That is the wrapped key", "hex": "right bytes, in hex",
+        ]),
+      WrongAnswerTable(
+        testDescription:
+          "8: the XOR of the ciphertexts, the known text, the answer in hex, half of it",
+        exercise: 8,
+        cases: [
+          "xor": "ciphertext 1 XOR ciphertext 2", "known": "frame 1's text",
+          "hex": "right bytes, in hex", "start": "only the start",
+        ]),
+    ]
+  }
+
+  @Test("each wrong answer in the table is refused for what it is", arguments: WrongAnswerTable.all)
+  func wrongAnswerTable(_ table: WrongAnswerTable) throws {
     let learner = try ExerciseLearner()
-    let solution = try learner.exerciseAndSolve(4).solution
-    try Self.expectMisses(
-      learner, 4, solution,
-      [
-        "session-key": "That is the session key", "other-frame": "That is the text of frame",
-        "wrapped-key": "That is the wrapped key", "hex": "right bytes, in hex",
-      ])
+    let solution = try learner.exerciseAndSolve(table.exercise).solution
+    try Self.expectMisses(learner, table.exercise, solution, table.cases)
   }
 
   @Test(
@@ -146,18 +169,6 @@ struct ExerciseWrongAnswerTests {
     // The frame's bytes as hex with colons, upper case, as ANSWER.
     let hexFrame = try #require(solution.hex)
     #expect(try learner.check(5, [hexFrame]).status == 0, "\(hexFrame)")
-  }
-
-  @Test("8: the XOR of the ciphertexts, the known text, the answer in hex, half of it")
-  func nonceReuse() throws {
-    let learner = try ExerciseLearner()
-    let solution = try learner.exerciseAndSolve(8).solution
-    try Self.expectMisses(
-      learner, 8, solution,
-      [
-        "xor": "ciphertext 1 XOR ciphertext 2", "known": "frame 1's text",
-        "hex": "right bytes, in hex", "start": "only the start",
-      ])
   }
 
   @Test(

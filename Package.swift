@@ -70,7 +70,7 @@ let package = Package(
 
     .testTarget(
       name: "LearnchatCryptoTests",
-      dependencies: ["LearnchatCrypto"],
+      dependencies: ["LearnchatCrypto", "LearnchatTestSupport"],
       // Read from the source tree by the tests; not bundled.
       exclude: ["Fixtures"]
     ),

@@ -48,8 +48,7 @@ struct FullScreenStepperTests {
       }
       #expect(bottom.first?.hasPrefix("── \(number)/13 · ") == true)
     }
-    try terminal.send("n")
-    try terminal.waitForHeading("── Summary")
+    try terminal.press("n", andWaitFor: "── Summary")
     try terminal.send("q")
     #expect(try terminal.waitForExit() == 0)
     let modes = try Self.modes(terminal)
@@ -61,28 +60,20 @@ struct FullScreenStepperTests {
   func keys() throws {
     let terminal = try TmuxTerminal(columns: 80, rows: 24, command: Self.command())
     try terminal.waitForHeading("── Introduction")
-    try terminal.send("n")
-    try terminal.waitForHeading("── 1/13 · server · Listen and connect")
-    try terminal.send("Right")
-    try terminal.waitForHeading("── 2/13 · server · The server makes an RSA key pair")
-    try terminal.send("Left")
-    try terminal.waitForHeading("── 1/13 · ")
-    try terminal.send("p")
-    try terminal.waitForHeading("── Introduction")
-    try terminal.send("g", "6", "Enter")
-    try terminal.waitForHeading("── 6/13 · client · The client wraps the key with RSA-OAEP")
-    try terminal.send("p")
-    try terminal.waitForHeading("── 5/13 · ")
+    try terminal.press("n", andWaitFor: "── 1/13 · server · Listen and connect")
+    try terminal.press("Right", andWaitFor: "── 2/13 · server · The server makes an RSA key pair")
+    try terminal.press("Left", andWaitFor: "── 1/13 · ")
+    try terminal.press("p", andWaitFor: "── Introduction")
+    try terminal.press(
+      "g", "6", "Enter", andWaitFor: "── 6/13 · client · The client wraps the key with RSA-OAEP")
+    try terminal.press("p", andWaitFor: "── 5/13 · ")
     try terminal.send("l")
     let list = try terminal.waitForHeading("── Stages of lesson 2")
     #expect(list.contains { $0.contains("▶  5  client   session-key") })
     #expect(list.contains { $0.contains("oaep-unwrap") && $0.contains("(not run yet)") })
-    try terminal.send("Down", "Enter")
-    try terminal.waitForHeading("── 6/13 · ")
-    try terminal.send("?")
-    try terminal.waitForHeading("── Keys")
-    try terminal.send("x")
-    try terminal.waitForHeading("── 6/13 · ")
+    try terminal.press("Down", "Enter", andWaitFor: "── 6/13 · ")
+    try terminal.press("?", andWaitFor: "── Keys")
+    try terminal.press("x", andWaitFor: "── 6/13 · ")
     try terminal.send("q")
     #expect(try terminal.waitForExit() == 0)
     let screen = try terminal.screen().joined(separator: "\n")
@@ -99,8 +90,7 @@ struct FullScreenStepperTests {
   func quitKeys(key: String) throws {
     let terminal = try TmuxTerminal(columns: 80, rows: 24, command: Self.command())
     try terminal.waitForHeading("── Introduction")
-    try terminal.send("n")
-    try terminal.waitForHeading("── 1/13 · ")
+    try terminal.press("n", andWaitFor: "── 1/13 · ")
     try terminal.send(key)
     #expect(try terminal.waitForExit() == 0)
     let modes = try Self.modes(terminal)
@@ -111,8 +101,7 @@ struct FullScreenStepperTests {
   func resize() throws {
     let terminal = try TmuxTerminal(columns: 80, rows: 24, command: Self.command())
     try terminal.waitForHeading("── Introduction")
-    try terminal.send("g", "3", "Enter")
-    try terminal.waitForHeading("── 3/13 · ")
+    try terminal.press("g", "3", "Enter", andWaitFor: "── 3/13 · ")
     try terminal.resize(columns: 110, rows: 30)
     let wide = try terminal.waitFor("a 110-column heading") {
       $0.first?.count == 110 && $0.first?.hasPrefix("── 3/13 · ") == true
@@ -146,8 +135,7 @@ struct FullScreenStepperTests {
         "ASAN_OPTIONS": "handle_segv=0:detect_leaks=0", "TSAN_OPTIONS": "handle_segv=0",
       ])
     try terminal.waitForHeading("── Introduction")
-    try terminal.send("g", "4", "Enter")
-    try terminal.waitForHeading("── 4/13 · ")
+    try terminal.press("g", "4", "Enter", andWaitFor: "── 4/13 · ")
     kill(try terminal.pid(of: "learnchat"), signal.number)
     #expect(try terminal.waitForExit() == signal.status)
     let modes = try Self.modes(terminal)
@@ -167,18 +155,15 @@ struct FullScreenStepperTests {
     try terminal.waitFor("the prompt") { $0.contains("[exit 0]") }
     try terminal.send(
       "-l", "\(binary) lesson 2 --step --seed t --lessons \(TmuxTerminal.quoted(Self.lessons))")
-    try terminal.send("Enter")
-    try terminal.waitForHeading("── Introduction")
-    try terminal.send("g", "5", "Enter")
-    try terminal.waitForHeading("── 5/13 · ")
+    try terminal.press("Enter", andWaitFor: "── Introduction")
+    try terminal.press("g", "5", "Enter", andWaitFor: "── 5/13 · ")
     try terminal.send("C-z")
     try terminal.waitFor("the job stopped") { $0.contains { $0.contains("Stopped") } }
     try terminal.send("-l", "stty -g > stty-suspended; fg")
     try terminal.send("Enter")
     let back = try terminal.waitForHeading("── 5/13 · ")
     #expect(back.last?.contains("5/13 session-key") == true)
-    try terminal.send("n")
-    try terminal.waitForHeading("── 6/13 · ")
+    try terminal.press("n", andWaitFor: "── 6/13 · ")
     try terminal.send("q")
     try terminal.waitFor("the line said on quitting") {
       $0.contains { $0.hasPrefix("Stopped at stage 6/13 (oaep-wrap)") }
@@ -198,8 +183,7 @@ struct FullScreenStepperTests {
   func controlC() throws {
     let terminal = try TmuxTerminal(columns: 80, rows: 24, command: Self.command())
     try terminal.waitForHeading("── Introduction")
-    try terminal.send("n")
-    try terminal.waitForHeading("── 1/13 · ")
+    try terminal.press("n", andWaitFor: "── 1/13 · ")
     try terminal.send("C-c")
     #expect(try terminal.waitForExit() == 130)
     let modes = try Self.modes(terminal)
@@ -213,8 +197,7 @@ struct FullScreenStepperTests {
     let first = try TmuxTerminal(
       columns: 80, rows: 24, command: Self.command(), environment: environment)
     try first.waitForHeading("── Introduction")
-    try first.send("g", "oaep-wrap", "Enter")
-    try first.waitForHeading("── 6/13 · ")
+    try first.press("g", "oaep-wrap", "Enter", andWaitFor: "── 6/13 · ")
     try first.send("q")
     #expect(try first.waitForExit() == 0)
 

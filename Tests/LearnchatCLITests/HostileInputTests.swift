@@ -92,21 +92,10 @@ struct HostileInputTests {
       let script =
         "set -o pipefail; '\(LearnchatBinary.url.path)' lesson \(number) "
         + "--lessons '\(LearnchatBinary.fixtureLessons)' | head -1"
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/bin/bash")
-      process.arguments = ["-c", script]
-      let errors = Pipe()
-      let output = Pipe()
-      process.standardError = errors
-      process.standardOutput = output
-      try process.run()
-      let drain = ErrorDrain(errors.fileHandleForReading)
-      let printed = output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      let errorText = String(decoding: drain.wait(), as: UTF8.self)
-      #expect(process.terminationStatus == 0, "\(errorText)")
-      #expect(String(decoding: printed, as: UTF8.self) == "\(titles[number] ?? "")\n")
-      #expect(errorText == "")
+      let run = try CapturedProcess.bash(script)
+      #expect(run.status == 0, "\(run.errorText)")
+      #expect(run.outputText == "\(titles[number] ?? "")\n")
+      #expect(run.errorText == "")
     }
   }
 
@@ -128,7 +117,7 @@ struct HostileInputTests {
     process.standardError = errors
     try process.run()
     terminal.closeDevice()
-    let drain = ErrorDrain(errors.fileHandleForReading)
+    let drain = PipeDrain(errors.fileHandleForReading)
     defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
     let first = try terminal.read(until: "Enter: next stage")

@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 
 /// Runs the real `learnchat` executable, built beside the test bundle, as a user would.
 enum LearnchatBinary {
@@ -53,46 +54,9 @@ enum LearnchatBinary {
     _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
     executable: URL = url
   ) throws -> Run {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let output = Pipe()
-    let errorOutput = Pipe()
-    let inputPipe = Pipe()
-    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
-    process.standardOutput = output
-    process.standardError = errorOutput
-    try process.run()
-    if let input {
-      inputPipe.fileHandleForWriting.write(Data(input.utf8))
-      try inputPipe.fileHandleForWriting.close()
-    }
-    // Drain stderr on another thread so neither pipe can fill up and block the child.
-    let errorData = ErrorDrain(errorOutput.fileHandleForReading)
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      errorOutput: String(decoding: errorData.wait(), as: UTF8.self))
-  }
-}
-
-/// Reads a pipe to its end on a background thread.
-final class ErrorDrain: @unchecked Sendable {
-  // Sendable: `data` is written once before `done` is signalled and read only after waiting.
-  private var data = Data()
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ handle: FileHandle) {
-    Thread.detachNewThread { [self] in
-      data = handle.readDataToEndOfFile()
-      done.signal()
-    }
-  }
-
-  func wait() -> Data {
-    done.wait()
-    return data
+    let result = try CapturedProcess.run(
+      executable, arguments, input: input.map { Data($0.utf8) },
+      environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+    return Run(status: result.status, output: result.outputText, errorOutput: result.errorText)
   }
 }

@@ -179,19 +179,9 @@ struct LessonCommandTests {
   func closedPipe() throws {
     let script =
       "set -o pipefail; '\(LearnchatBinary.url.path)' lesson 2 --lessons '\(LearnchatBinary.fixtureLessons)' | head -1"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", script]
-    let errors = Pipe()
-    let output = Pipe()
-    process.standardError = errors
-    process.standardOutput = output
-    try process.run()
-    let printed = output.fileHandleForReading.readDataToEndOfFile()
-    let errorText = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    #expect(String(decoding: printed, as: UTF8.self) == "Lesson 2: test\n")
-    #expect(errorText.isEmpty)
+    let run = try CapturedProcess.bash(script)
+    #expect(run.status == 0)
+    #expect(run.outputText == "Lesson 2: test\n")
+    #expect(run.errorOutput.isEmpty)
   }
 }

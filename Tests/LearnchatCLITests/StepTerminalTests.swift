@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LearnchatTestSupport
 import Testing
 
 /// `--step` with the keyboard on a terminal but the output going to a pipe (a pager, a file):
@@ -21,7 +22,7 @@ struct StepTerminalTests {
     process.standardOutput = output
     process.standardError = errors
     try process.run()
-    let drain = ErrorDrain(errors.fileHandleForReading)
+    let drain = PipeDrain(errors.fileHandleForReading)
     // Nothing is typed: a stepper waiting for a key would never get to the end.
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()

@@ -54,6 +54,17 @@ final class TmuxTerminal {
 
   /// Types keys: tmux key names (`Enter`, `Left`, `C-d`, `Escape`) or literal text.
   func send(_ keys: String...) throws {
+    try send(keys)
+  }
+
+  /// Sends `keys`, then waits for the stage heading they lead to (a first row starting
+  /// `heading`): one move through the stepper and where it must land.
+  func press(_ keys: String..., andWaitFor heading: String) throws {
+    try send(keys)
+    try waitForHeading(heading)
+  }
+
+  private func send(_ keys: [String]) throws {
     try tmux(["send-keys", "-t", "0"] + keys)
   }
 

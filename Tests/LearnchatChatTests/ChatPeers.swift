@@ -11,11 +11,20 @@ enum Learnchat {
     return testExecutable.deletingLastPathComponent().appendingPathComponent("learnchat")
   }
 
+  /// Starts `learnchat serve` on 127.0.0.1 and a free port without waiting for it to listen:
+  /// for a server that is expected to refuse to start, or to say something first.
+  static func startServing(
+    _ arguments: [String], environment: [String: String] = [:]
+  ) throws -> ChatProcess {
+    try ChatProcess(
+      name: "learnchat serve", executable: url,
+      arguments: ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments,
+      environment: environment)
+  }
+
   /// Starts `learnchat serve` on 127.0.0.1 and a free port; returns it once it listens.
   static func serve(_ arguments: [String]) throws -> (server: ChatProcess, port: UInt16) {
-    let server = try ChatProcess(
-      name: "learnchat serve", executable: url,
-      arguments: ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments)
+    let server = try startServing(arguments)
     do {
       return (server, try listeningPort(of: server))
     } catch {
@@ -180,27 +189,33 @@ struct SecureTestClient {
     }
   }
 
-  /// Sends raw bytes, bypassing the framing.
-  func sendRaw(_ bytes: [UInt8]) throws {
-    try framed.connection.writeAll(bytes)
-  }
-
   /// Receives the next message's text.
   func receiveText() throws -> String? {
     try channel.receive()?.text
-  }
-
-  func close() {
-    framed.close()
   }
 }
 
 /// A test client that can complete a handshake with `learnchat serve` and exchange text.
 protocol GoodTestClient {
+  /// The connection under the secure channel.
+  var framed: FramedChannel { get }
+  /// Connects and completes the handshake.
   init(port: UInt16) throws
   func sendText(_ text: String) throws
+  /// Receives the next message's text; nil when the server hung up.
   func receiveText() throws -> String?
-  func close()
+}
+
+extension GoodTestClient {
+  /// Sends raw bytes, bypassing the framing.
+  func sendRaw(_ bytes: [UInt8]) throws {
+    try framed.connection.writeAll(bytes)
+  }
+
+  /// Closes the connection.
+  func close() {
+    framed.close()
+  }
 }
 
 extension SecureTestClient: GoodTestClient {

@@ -9,49 +9,55 @@ import Testing
 /// server survived.
 @Suite("Hostile clients against learnchat serve --demo 3")
 struct Demo3HostileClientTests {
+  /// Expects the server to say message `number` failed authentication, to hang up on `hostile`,
+  /// and to wait for its next client.
+  static func expectAuthenticationFailure(
+    of number: Int, from hostile: Demo3TestClient, at demo3: Demo3Server
+  ) throws {
+    try demo3.server.expectLine(
+      containing: "[!]",
+      toBe: "[!] message \(number) failed authentication (tampered, replayed, reflected, "
+        + "dropped or reordered): closing the connection")
+    #expect(peerCloses(hostile.framed.connection))
+    try demo3.server.waitForLine(containing: "ended; waiting for the next client ...")
+  }
+
   @Test("a 31-byte ClientHello fails the handshake")
   func shortClientHello() throws {
-    let files = try Demo3Files()
-    defer { files.remove() }
-    let (server, port, _) = try Learnchat.serveDemo3(identity: files.path("id.pem"))
-    defer { server.terminate() }
-    let hostile = FramedChannel(connection: try rawConnection(port: port))
+    let demo3 = try Demo3Server()
+    defer { demo3.stop() }
+    let hostile = FramedChannel(connection: try rawConnection(port: demo3.port))
     defer { hostile.close() }
     try hostile.send([UInt8](repeating: 0x42, count: 31))
-    try server.expectComplaint(
+    try demo3.server.expectComplaint(
       startingWith: "[!] handshake failed: the ClientHello is 31 bytes; demo 3 expects 32")
     #expect(peerCloses(hostile.connection))
-    #expect(!server.output.contains("Ready (encrypted channel)"))
-    try chatAsGoodDemo3Client(with: server, port: port, tag: "after a short ClientHello")
+    #expect(!demo3.server.output.contains("Ready (encrypted channel)"))
+    try demo3.chatAsGoodClient(tag: "after a short ClientHello")
   }
 
   @Test("a client that sends nothing is dropped after --handshake-timeout")
   func silentClientTimesOut() throws {
-    let files = try Demo3Files()
-    defer { files.remove() }
-    let (server, port, _) = try Learnchat.serveDemo3(
-      identity: files.path("id.pem"), ["--handshake-timeout", "0.5"])
-    defer { server.terminate() }
-    let silent = try rawConnection(port: port)
+    let demo3 = try Demo3Server(["--handshake-timeout", "0.5"])
+    defer { demo3.stop() }
+    let silent = try rawConnection(port: demo3.port)
     defer { silent.close() }
-    try server.expectComplaint(
+    try demo3.server.expectComplaint(
       startingWith: "[!] handshake timed out: nothing arrived within 0.5 s")
     // The server speaks second: it hung up without sending a byte.
     #expect(try silent.read(upTo: 65_536).isEmpty)
-    try chatAsGoodDemo3Client(with: server, port: port, tag: "after a silent client")
+    try demo3.chatAsGoodClient(tag: "after a silent client")
   }
 
   @Test(
     "a message frame with a flipped bit ends the connection",
     arguments: [("ciphertext", 4), ("tag", 4 + 9 + 15)])
   func tamperedFrame(part: String, offset: Int) throws {
-    let files = try Demo3Files()
-    defer { files.remove() }
-    let (server, port, _) = try Learnchat.serveDemo3(identity: files.path("id.pem"))
-    defer { server.terminate() }
-    let hostile = try Demo3TestClient(port: port)
+    let demo3 = try Demo3Server()
+    defer { demo3.stop() }
+    let hostile = try Demo3TestClient(port: demo3.port)
     defer { hostile.close() }
-    try server.waitForLine(containing: "Ready (encrypted channel)")
+    try demo3.server.waitForLine(containing: "Ready (encrypted channel)")
 
     // Sealed on the side with the session's keys as message 0, then one bit flipped.
     let (sealer, sink) = try makeLoopbackPair()
@@ -66,36 +72,24 @@ struct Demo3HostileClientTests {
     #expect(frame.count == 4 + 9 + 16, "\(part)")
     frame[offset] ^= 0x01
     try hostile.sendRaw(frame)
-    try server.expectLine(
-      containing: "[!]",
-      toBe: "[!] message 0 failed authentication (tampered, replayed, reflected, dropped or "
-        + "reordered): closing the connection")
-    #expect(peerCloses(hostile.framed.connection))
-    try server.waitForLine(containing: "ended; waiting for the next client ...")
-    #expect(!server.output.contains("[Peer]: tampered!"))
-    try chatAsGoodDemo3Client(with: server, port: port, tag: "after a tampered \(part)")
+    try Self.expectAuthenticationFailure(of: 0, from: hostile, at: demo3)
+    #expect(!demo3.server.output.contains("[Peer]: tampered!"))
+    try demo3.chatAsGoodClient(tag: "after a tampered \(part)")
   }
 
   @Test("a replayed message frame ends the connection")
   func replayedFrame() throws {
-    let files = try Demo3Files()
-    defer { files.remove() }
-    let (server, port, _) = try Learnchat.serveDemo3(identity: files.path("id.pem"))
-    defer { server.terminate() }
-    let hostile = try Demo3TestClient(port: port)
+    let demo3 = try Demo3Server()
+    defer { demo3.stop() }
+    let hostile = try Demo3TestClient(port: demo3.port)
     defer { hostile.close() }
-    try server.waitForLine(containing: "Ready (encrypted channel)")
+    try demo3.server.waitForLine(containing: "Ready (encrypted channel)")
 
     let sent = try hostile.channel.send("pay 10 coins")
-    try server.expectLine(containing: "[Peer]", toBe: "[Peer]: pay 10 coins")
+    try demo3.server.expectLine(containing: "[Peer]", toBe: "[Peer]: pay 10 coins")
     try hostile.sendRaw(sent.frame)
-    try server.expectLine(
-      containing: "[!]",
-      toBe: "[!] message 1 failed authentication (tampered, replayed, reflected, dropped or "
-        + "reordered): closing the connection")
-    #expect(peerCloses(hostile.framed.connection))
-    try server.waitForLine(containing: "ended; waiting for the next client ...")
-    #expect(server.output.components(separatedBy: "[Peer]: pay 10 coins").count == 2)
-    try chatAsGoodDemo3Client(with: server, port: port, tag: "after a replay")
+    try Self.expectAuthenticationFailure(of: 1, from: hostile, at: demo3)
+    #expect(demo3.server.output.components(separatedBy: "[Peer]: pay 10 coins").count == 2)
+    try demo3.chatAsGoodClient(tag: "after a replay")
   }
 }

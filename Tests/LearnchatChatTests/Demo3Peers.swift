@@ -100,19 +100,10 @@ struct Demo3TestClient {
     }
   }
 
-  /// Sends raw bytes, bypassing the framing.
-  func sendRaw(_ bytes: [UInt8]) throws {
-    try framed.connection.writeAll(bytes)
-  }
-
   /// Receives the next message's text.
   func receiveText() throws -> String? {
     guard let received = try channel.receive() else { return nil }
     return String(decoding: received.plaintext, as: UTF8.self)
-  }
-
-  func close() {
-    framed.close()
   }
 }
 

@@ -61,10 +61,17 @@ final class ExerciseLearner {
     return Run(status: status, output: process.output, errors: process.errorOutput)
   }
 
-  /// `learnchat exercise N` into `dir` (with `--seed` when given); returns the task printed.
+  /// The folder exercise `number`'s material goes to unless a test names another.
+  func folder(of number: Int) -> String {
+    files.path("exercise-\(number)")
+  }
+
+  /// `learnchat exercise N` into `dir` (by default `folder(of: N)`), with `--seed` when given;
+  /// returns the task printed.
   @discardableResult
-  func exercise(_ number: Int, seed: String? = nil, dir: String) throws -> String {
+  func exercise(_ number: Int, seed: String? = nil, dir: String? = nil) throws -> String {
     let seedArguments = seed.map { ["--seed", $0] } ?? []
+    let dir = dir ?? folder(of: number)
     let run = try learnchat(
       ["exercise", String(number), "--dir", dir, "--color", "never", "--width", "300"]
         + seedArguments)
@@ -86,13 +93,38 @@ final class ExerciseLearner {
     try learnchat(["check", String(number)] + arguments)
   }
 
-  /// The solver's answer and wrong answers for exercise `number`'s material in `dir`.
-  func solve(_ number: Int, dir: String, _ values: [String] = []) throws -> Solution {
+  /// The solver's answer and wrong answers for exercise `number`'s material in `dir` (by default
+  /// `folder(of: N)`); `values` are the ones the task gave (a frame number, a text).
+  func solve(_ number: Int, dir: String? = nil, _ values: [String] = []) throws -> Solution {
     let run = try run(
       URL(fileURLWithPath: "/usr/bin/env"),
-      ["python3", Self.solver, String(number), dir] + values)
+      ["python3", Self.solver, String(number), dir ?? folder(of: number)] + values)
     try #require(run.status == 0, "solve.py \(number): \(run.errors)")
     return try JSONDecoder().decode(Solution.self, from: Data(run.output.utf8))
+  }
+
+  /// `learnchat exercise N` into `folder(of: N)`, then the solver on that material with the
+  /// values the task names (`taskValues`): the start of most exercise tests.
+  func exerciseAndSolve(_ number: Int, seed: String? = nil) throws -> (
+    task: String, solution: Solution
+  ) {
+    let task = try exercise(number, seed: seed)
+    return (task, try solve(number, try Self.taskValues(number, in: task)))
+  }
+
+  /// What exercise `number`'s task names besides its material, which the solver needs too: the
+  /// frame to measure (3) or decrypt (4), the text and nonce to seal (5); nothing for the others.
+  static func taskValues(_ number: Int, in task: String) throws -> [String] {
+    switch number {
+    case 3: [try firstMatch(#"does frame (\d+) carry"#, in: task)]
+    case 4: [try firstMatch(#"then decrypt frame (\d+)"#, in: task)]
+    case 5:
+      [
+        try firstMatch(#"Seal the text (.+) \(\d+ bytes"#, in: task),
+        try firstMatch(#"the nonce ([0-9a-f ]+),"#, in: task),
+      ]
+    default: []
+    }
   }
 
   /// What the solver found.

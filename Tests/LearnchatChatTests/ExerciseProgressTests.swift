@@ -8,8 +8,7 @@ struct ExerciseProgressTests {
   @Test("done, hints and the seed survive a restart; exercises and progress show them")
   func survivesRestart() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("eight")
-    let task = try learner.exercise(8, dir: dir)
+    let task = try learner.exercise(8)
     let seed = try firstMatch(#"Material \(seed ([a-z0-9]+)\)"#, in: task)
     #expect(try learner.learnchat(["hint", "8"]).output.contains("Hint 1 of 3"))
     #expect(try learner.learnchat(["hint", "8"]).output.contains("Hint 2 of 3"))
@@ -24,7 +23,7 @@ struct ExerciseProgressTests {
     #expect(progress.contains("One nonce too many — done (seed \(seed)"), "\(progress)")
     #expect(try learner.learnchat(["hint", "8"]).output.contains("Hint 3 of 3"))
     // Running the exercise again hands out the same material.
-    let again = try learner.exercise(8, dir: dir)
+    let again = try learner.exercise(8)
     #expect(again.contains("Material (seed \(seed))"))
   }
 
@@ -42,7 +41,7 @@ struct ExerciseProgressTests {
     #expect(warnings.first?.contains("is unreadable") == true, "\(listing.errors)")
     #expect(!listing.output.contains("(seed "), "\(listing.output)")
     // Work goes on, and the next change replaces the damaged file with a good one.
-    try learner.exercise(2, dir: learner.files.path("two"))
+    try learner.exercise(2)
     let after = try learner.learnchat(["progress"])
     #expect(after.errors.isEmpty, "\(after.errors)")
     #expect(after.output.contains("started (seed "), "\(after.output)")
@@ -58,7 +57,7 @@ struct ExerciseProgressTests {
       "furthest": 9, "finished": false}}}
       """
     try old.write(toFile: learner.progressFile, atomically: true, encoding: .utf8)
-    try learner.exercise(1, dir: learner.files.path("one"))
+    try learner.exercise(1)
     // Wide enough that no line wraps.
     let progress = try learner.learnchat(["progress"], environment: ["COLUMNS": "200"])
     #expect(progress.errors.isEmpty, "\(progress.errors)")
@@ -70,7 +69,7 @@ struct ExerciseProgressTests {
   @Test("progress --reset forgets seeds and results")
   func reset() throws {
     let learner = try ExerciseLearner()
-    try learner.exercise(3, dir: learner.files.path("three"))
+    try learner.exercise(3)
     let reset = try learner.learnchat(["progress", "--reset"])
     #expect(reset.status == 0 && reset.output.hasPrefix("Progress reset"))
     #expect(try learner.check(3, ["1"]).status == 1)

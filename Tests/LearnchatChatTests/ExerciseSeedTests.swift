@@ -72,7 +72,7 @@ struct ExerciseSeedTests {
   @Test("an answer file that is missing, a folder or endless is one line, and exit status 1")
   func unreadableAnswerFile() throws {
     let learner = try ExerciseLearner()
-    try learner.exercise(1, dir: learner.files.path("one"))
+    try learner.exercise(1)
     let cases = [
       ("/nonexistent/answer.txt", "No such file or directory"),
       (learner.folder, "Is a directory"), ("/dev/zero", "it is over 1048576 bytes"),

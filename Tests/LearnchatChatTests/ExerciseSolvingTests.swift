@@ -27,10 +27,10 @@ struct ExerciseSolvingTests {
     .enabled(if: Tshark.shouldRun, Comment(rawValue: Tshark.skipReason)))
   func plaintextCapture() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("one")
-    try learner.exercise(1, dir: dir)
+    try learner.exercise(1)
     let follow = try Tshark.run(
-      ["-qz", "follow,tcp,ascii,0"], file: dir + "/chat.pcapng", in: learner.folder)
+      ["-qz", "follow,tcp,ascii,0"], file: learner.folder(of: 1) + "/chat.pcapng",
+      in: learner.folder)
     try #require(follow.status == 0, "\(follow.standardError)")
     // Each block is a length line, then the text; the client's answer follows the question.
     let lines = follow.standardOutput.split(separator: "\n").map(String.init)
@@ -42,9 +42,7 @@ struct ExerciseSolvingTests {
   @Test("2: where each glued message ends, from the client's sends and the server's recv")
   func gluedRead() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("two")
-    try learner.exercise(2, dir: dir)
-    let solution = try learner.solve(2, dir: dir)
+    let solution = try learner.exerciseAndSolve(2).solution
     _ = try Self.expectRight(learner, 2, [solution.answer])
   }
 
@@ -53,27 +51,24 @@ struct ExerciseSolvingTests {
     .enabled(if: Tshark.shouldRun, Comment(rawValue: Tshark.skipReason)))
   func frameLength() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("three")
-    let task = try learner.exercise(3, dir: dir)
+    let task = try learner.exercise(3)
     let frame = try #require(Int(try firstMatch(#"does frame (\d+) carry"#, in: task)))
     let fields = try Tshark.run(
-      ["-Y", "learnchat", "-T", "fields", "-e", "learnchat.length"], file: dir + "/chat.pcapng",
+      ["-Y", "learnchat", "-T", "fields", "-e", "learnchat.length"],
+      file: learner.folder(of: 3) + "/chat.pcapng",
       in: learner.folder)
     let lengths = fields.standardOutput.split(separator: "\n").compactMap { Int($0) }
     try #require(lengths.count > frame, "\(fields.standardOutput)")
     // 12 bytes of nonce and 16 of tag around a ciphertext as long as the text.
     _ = try Self.expectRight(learner, 3, [String(lengths[frame - 1] - 28)])
     #expect(
-      try learner.solve(3, dir: dir, [String(frame)]).answer == String(lengths[frame - 1] - 28))
+      try learner.solve(3, [String(frame)]).answer == String(lengths[frame - 1] - 28))
   }
 
   @Test("4: the session key unwrapped with openssl, frame K opened with AESGCM")
   func decryptFrame() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("four")
-    let task = try learner.exercise(4, dir: dir)
-    let frame = try firstMatch(#"then decrypt frame (\d+)"#, in: task)
-    let solution = try learner.solve(4, dir: dir, [frame])
+    let solution = try learner.exerciseAndSolve(4).solution
     // The answer in a file, with the line end an editor adds.
     let file = learner.files.path("answer.txt")
     try (solution.answer + "\n").write(toFile: file, atomically: true, encoding: .utf8)
@@ -83,11 +78,8 @@ struct ExerciseSolvingTests {
   @Test("5: a frame sealed by hand is opened by the live demo-2 server, which prints the text")
   func buildFrame() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("five")
-    let task = try learner.exercise(5, dir: dir)
+    let (task, solution) = try learner.exerciseAndSolve(5)
     let text = try firstMatch(#"Seal the text (.+) \(\d+ bytes"#, in: task)
-    let nonce = try firstMatch(#"the nonce ([0-9a-f ]+),"#, in: task)
-    let solution = try learner.solve(5, dir: dir, [text, nonce])
     let check = try Self.expectRight(learner, 5, ["--file", solution.answer])
     #expect(check.output.contains("[Peer]: \(text)"), "\(check.output)")
   }
@@ -95,9 +87,7 @@ struct ExerciseSolvingTests {
   @Test("8: two frames under one nonce and a known text give the other text, without the key")
   func nonceReuse() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("eight")
-    try learner.exercise(8, dir: dir)
-    _ = try Self.expectRight(learner, 8, [try learner.solve(8, dir: dir).answer])
+    _ = try Self.expectRight(learner, 8, [try learner.exerciseAndSolve(8).solution.answer])
   }
 
   @Test(
@@ -105,14 +95,13 @@ struct ExerciseSolvingTests {
     .enabled(if: Tshark.shouldRun, Comment(rawValue: Tshark.skipReason)))
   func fingerprint() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("ten")
-    try learner.exercise(10, dir: dir)
+    try learner.exercise(10)
     let fields = try Tshark.run(
       [
         "-Y", "learnchat", "-T", "fields", "-e", "tcp.stream",
         "-e", "learnchat.client_ephemeral", "-e", "learnchat.identity_key",
         "-e", "learnchat.server_ephemeral", "-e", "learnchat.signature",
-      ], file: dir + "/handshakes.pcapng", in: learner.folder)
+      ], file: learner.folder(of: 10) + "/handshakes.pcapng", in: learner.folder)
     // Per connection (tcp.stream), the ClientHello's key and the ServerHello's three fields.
     var hellos: [Int: [String]] = [:]
     for line in fields.standardOutput.split(separator: "\n") {
@@ -147,7 +136,7 @@ struct ExerciseSolvingTests {
     }
     try #require(invalid.count == 1 && fingerprints.count == 1, "\(invalid) \(fingerprints)")
     let answer = "\(invalid[0]) \(fingerprints.first!)"
-    #expect(try learner.solve(10, dir: dir).answer == answer, "tshark and transcript agree")
+    #expect(try learner.solve(10).answer == answer, "tshark and transcript agree")
     _ = try Self.expectRight(learner, 10, [answer])
   }
 
@@ -157,9 +146,7 @@ struct ExerciseSolvingTests {
     var seen: Set<String> = []
     for seed in ["one", "two", "three", "four", "five", "six"] {
       let learner = try ExerciseLearner()
-      let dir = learner.files.path("eleven")
-      try learner.exercise(11, seed: seed, dir: dir)
-      let solution = try learner.solve(11, dir: dir)
+      let solution = try learner.exerciseAndSolve(11, seed: seed).solution
       seen.insert(solution.answer)
       _ = try Self.expectRight(learner, 11, [solution.answer])
     }

@@ -27,6 +27,20 @@ struct ExerciseWrongAnswerTests {
       sourceLocation: sourceLocation)
   }
 
+  /// Expects each of the solver's wrong answers named in `cases` refused as `expectMiss` says,
+  /// with its words; every one must have been found.
+  static func expectMisses(
+    _ learner: ExerciseLearner, _ number: Int, _ solution: ExerciseLearner.Solution,
+    _ cases: KeyValuePairs<String, String>, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    for (kind, words) in cases {
+      let wrong = try #require(solution.wrong[kind], "\(kind)", sourceLocation: sourceLocation)
+      try expectMiss(
+        learner, number, [wrong], saying: words, answer: solution.answer,
+        sourceLocation: sourceLocation)
+    }
+  }
+
   /// The texts of a demo-1 transcript's calls of `kind` (`send` or `recv`).
   static func texts(_ dir: String, _ kind: String) throws -> [String] {
     let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/transcript.json"))
@@ -41,10 +55,9 @@ struct ExerciseWrongAnswerTests {
   @Test("1: another line of the chat, the password in hex, with more or less; with a CRLF is fine")
   func plaintextCapture() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("one")
-    try learner.exercise(1, dir: dir)
-    let received = try Self.texts(dir, "recv")
-    let sent = try Self.texts(dir, "send")
+    try learner.exercise(1)
+    let received = try Self.texts(learner.folder(of: 1), "recv")
+    let sent = try Self.texts(learner.folder(of: 1), "send")
     let password = received[1]
     try Self.expectMiss(
       learner, 1, [received[0]], saying: "That is the client's first message", answer: password)
@@ -65,18 +78,13 @@ struct ExerciseWrongAnswerTests {
   @Test("2: lengths, last-byte offsets, offsets from the connection's start, a wrong count")
   func gluedRead() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("two")
-    try learner.exercise(2, dir: dir)
-    let solution = try learner.solve(2, dir: dir)
-    let cases = [
-      ("lengths", "the messages' lengths"), ("last-byte", "last byte, counted from 0"),
-      ("from-start", "from the start of the connection"), ("count", "did not hold"),
-    ]
-    for (kind, words) in cases {
-      try Self.expectMiss(
-        learner, 2, [try #require(solution.wrong[kind])], saying: words,
-        answer: solution.answer)
-    }
+    let solution = try learner.exerciseAndSolve(2).solution
+    try Self.expectMisses(
+      learner, 2, solution,
+      [
+        "lengths": "the messages' lengths", "last-byte": "last byte, counted from 0",
+        "from-start": "from the start of the connection", "count": "did not hold",
+      ])
     // The ends alone, in another layout, are the same answer.
     let ends = solution.answer.split(separator: ":")[1].split(separator: " ").joined(separator: ",")
     #expect(try learner.check(2, [ends]).status == 0, "\(ends)")
@@ -85,10 +93,7 @@ struct ExerciseWrongAnswerTests {
   @Test("3: the body, the whole frame, tag or nonce counted, little-endian, another frame")
   func frameLength() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("three")
-    let task = try learner.exercise(3, dir: dir)
-    let frame = try firstMatch(#"does frame (\d+) carry"#, in: task)
-    let solution = try learner.solve(3, dir: dir, [frame])
+    let solution = try learner.exerciseAndSolve(3).solution
     let cases = [
       ("body", "That is the length of the whole body; the plaintext is 28 bytes shorter"),
       ("frame", "its 4-byte length prefix included"), ("with-tag", "still counts the 16-byte tag"),
@@ -107,32 +112,46 @@ struct ExerciseWrongAnswerTests {
     #expect(try learner.check(3, [" \(solution.answer)\n"]).status == 0)
   }
 
-  @Test("4: the session key, another frame's text, the wrapped key, the text in hex")
-  func decryptFrame() throws {
-    let learner = try ExerciseLearner()
-    let dir = learner.files.path("four")
-    let task = try learner.exercise(4, dir: dir)
-    let frame = try firstMatch(#"then decrypt frame (\d+)"#, in: task)
-    let solution = try learner.solve(4, dir: dir, [frame])
-    let cases = [
-      ("session-key", "That is the session key"), ("other-frame", "That is the text of frame"),
-      ("wrapped-key", "That is the wrapped key"), ("hex", "right bytes, in hex"),
+  /// An exercise whose wrong answers are checked by the table alone: each of the solver's wrong
+  /// answers of these kinds is refused with these words.
+  struct WrongAnswerTable: Sendable, CustomTestStringConvertible {
+    let testDescription: String
+    let exercise: Int
+    /// The solver's name for a wrong answer, and words the refusal must contain.
+    let cases: KeyValuePairs<String, String>
+
+    static let all = [
+      WrongAnswerTable(
+        testDescription:
+          "4: the session key, another frame's text, the wrapped key, the text in hex",
+        exercise: 4,
+        cases: [
+          "session-key": "That is the session key", "other-frame": "That is the text of frame",
+          "wrapped-key": "That is the wrapped key", "hex": "right bytes, in hex",
+        ]),
+      WrongAnswerTable(
+        testDescription:
+          "8: the XOR of the ciphertexts, the known text, the answer in hex, half of it",
+        exercise: 8,
+        cases: [
+          "xor": "ciphertext 1 XOR ciphertext 2", "known": "frame 1's text",
+          "hex": "right bytes, in hex", "start": "only the start",
+        ]),
     ]
-    for (kind, words) in cases {
-      try Self.expectMiss(
-        learner, 4, [try #require(solution.wrong[kind])], saying: words, answer: solution.answer)
-    }
+  }
+
+  @Test("each wrong answer in the table is refused for what it is", arguments: WrongAnswerTable.all)
+  func wrongAnswerTable(_ table: WrongAnswerTable) throws {
+    let learner = try ExerciseLearner()
+    let solution = try learner.exerciseAndSolve(table.exercise).solution
+    try Self.expectMisses(learner, table.exercise, solution, table.cases)
   }
 
   @Test(
     "5: no prefix, a prefix counting itself, little-endian, no tag, a line end, other nonce or key")
   func buildFrame() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("five")
-    let task = try learner.exercise(5, dir: dir)
-    let text = try firstMatch(#"Seal the text (.+) \(\d+ bytes"#, in: task)
-    let nonce = try firstMatch(#"the nonce ([0-9a-f ]+),"#, in: task)
-    let solution = try learner.solve(5, dir: dir, [text, nonce])
+    let solution = try learner.exerciseAndSolve(5).solution
     let cases = [
       ("no-prefix", "starts with the nonce"), ("prefix-counts-itself", "the whole frame"),
       ("little-endian", "little-endian"), ("no-tag", "the tag is missing"),
@@ -152,30 +171,12 @@ struct ExerciseWrongAnswerTests {
     #expect(try learner.check(5, [hexFrame]).status == 0, "\(hexFrame)")
   }
 
-  @Test("8: the XOR of the ciphertexts, the known text, the answer in hex, half of it")
-  func nonceReuse() throws {
-    let learner = try ExerciseLearner()
-    let dir = learner.files.path("eight")
-    try learner.exercise(8, dir: dir)
-    let solution = try learner.solve(8, dir: dir)
-    let cases = [
-      ("xor", "ciphertext 1 XOR ciphertext 2"), ("known", "frame 1's text"),
-      ("hex", "right bytes, in hex"), ("start", "only the start"),
-    ]
-    for (kind, words) in cases {
-      try Self.expectMiss(
-        learner, 8, [try #require(solution.wrong[kind])], saying: words, answer: solution.answer)
-    }
-  }
-
   @Test(
     "10: a connection that verifies, the hash in hex, DER hashed, an ephemeral key; padding is fine"
   )
   func fingerprint() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("ten")
-    try learner.exercise(10, dir: dir)
-    let solution = try learner.solve(10, dir: dir)
+    let solution = try learner.exerciseAndSolve(10).solution
     let fingerprint = String(solution.answer.split(separator: " ")[1])
     let cases = [
       ("connection", "signature verifies"), ("hex", "the hash in hex"),
@@ -192,9 +193,7 @@ struct ExerciseWrongAnswerTests {
   @Test("11: another attack is refused with what it would have left, and its stage to re-read")
   func failedChat() throws {
     let learner = try ExerciseLearner()
-    let dir = learner.files.path("eleven")
-    try learner.exercise(11, dir: dir)
-    let answer = try learner.solve(11, dir: dir).answer
+    let answer = try learner.exerciseAndSolve(11).solution.answer
     let attacks = [
       "tamper-bit", "tamper-length", "replay", "reflection", "drop", "reorder", "mitm",
       "oversized-length",

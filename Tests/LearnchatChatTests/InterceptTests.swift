@@ -155,39 +155,34 @@ struct InterceptTests {
 
   @Test("mitm on demo 3: a client given the server's fingerprint refuses the relay")
   func mitmDemo3() throws {
-    let files = try Demo3Files()
-    defer { files.remove() }
-    let (server, port, fingerprint) = try Learnchat.serveDemo3(
-      identity: files.path("id.pem"), ["--once"])
-    defer { server.terminate() }
+    let demo3 = try Demo3Server(["--once"])
+    defer { demo3.stop() }
     let (relay, relayPort) = try Self.relay(
-      to: port, ["--demo", "3", "--attack", "mitm", "--once"])
+      to: demo3.port, ["--demo", "3", "--attack", "mitm", "--once"])
     defer { relay.terminate() }
     let client = try Learnchat.connectDemo3(
-      port: relayPort, knownServers: files.path("known"), ["--fingerprint", fingerprint],
+      port: relayPort, knownServers: demo3.knownServers, ["--fingerprint", demo3.fingerprint],
       acceptNew: false)
     defer { client.terminate() }
     try client.expectExit(1)
     #expect(client.errorOutput.contains("does not match the one given with --fingerprint"))
     try relay.waitForLine(containing: "it refused the relay's identity. The attack failed.")
-    #expect(!server.output.contains("[Peer]:"))
+    #expect(!demo3.server.output.contains("[Peer]:"))
   }
 
   @Test("replay on demo 3: the server rejects the copy, with the reason said by the relay")
   func replayDemo3() throws {
-    let files = try Demo3Files()
-    defer { files.remove() }
-    let (server, port, _) = try Learnchat.serveDemo3(identity: files.path("id.pem"), ["--once"])
-    defer { server.terminate() }
+    let demo3 = try Demo3Server(["--once"])
+    defer { demo3.stop() }
     let (relay, relayPort) = try Self.relay(
-      to: port, ["--demo", "3", "--attack", "replay", "--once"])
+      to: demo3.port, ["--demo", "3", "--attack", "replay", "--once"])
     defer { relay.terminate() }
-    let client = try Learnchat.connectDemo3(port: relayPort, knownServers: files.path("known"))
+    let client = try Learnchat.connectDemo3(port: relayPort, knownServers: demo3.knownServers)
     defer { client.terminate() }
     try client.waitForLine(containing: "Ready (encrypted channel)")
     try client.send("pay 10 coins")
-    try server.expectLine(containing: "[Peer]", toBe: "[Peer]: pay 10 coins")
-    try server.waitForLine(containing: "[!] message 1 failed authentication")
+    try demo3.server.expectLine(containing: "[Peer]", toBe: "[Peer]: pay 10 coins")
+    try demo3.server.waitForLine(containing: "[!] message 1 failed authentication")
     try relay.waitForLine(
       containing: "demo 3: expect this to fail: the copy would need message number")
   }

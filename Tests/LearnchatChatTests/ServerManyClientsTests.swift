@@ -73,15 +73,11 @@ struct ServerManyClientsTests {
     "silent connections do not hold up a real client; beyond the limit they are refused",
     arguments: [2, 3])
   func silentConnections(demo: Int) throws {
+    let arguments = ["--handshake-timeout", "600"]
+    let demo3 = demo == 3 ? try Demo3Server(arguments) : nil
+    defer { demo3?.stop() }
     let (server, port) =
-      demo == 3
-      ? try { () throws -> (ChatProcess, UInt16) in
-        let files = try Demo3Files()
-        let (server, port, _) = try Learnchat.serveDemo3(
-          identity: files.path("id.pem"), ["--handshake-timeout", "600"])
-        return (server, port)
-      }()
-      : try Learnchat.serve(["--demo", "2", "--handshake-timeout", "600"])
+      try demo3.map { ($0.server, $0.port) } ?? Learnchat.serve(["--demo", "2"] + arguments)
     defer { server.terminate() }
     // Each of these would hold a one-at-a-time server for ten minutes.
     var silent: [TCPConnection] = []
@@ -91,13 +87,7 @@ struct ServerManyClientsTests {
       try server.waitForLine(containing: "[*] Connection from")
     }
     // The real client takes the last place, and its chat starts at once.
-    let known = FileManager.default.temporaryDirectory
-      .appendingPathComponent("known-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: known) }
-    let client =
-      try demo == 3
-      ? Learnchat.connectDemo3(port: port, knownServers: known)
-      : Learnchat.connect(port: port, ["--demo", "2"])
+    let client = try demo3?.connect() ?? Learnchat.connect(port: port, ["--demo", "2"])
     defer { client.terminate() }
     try client.waitForLine(containing: "Ready (encrypted channel)")
     try server.waitForLine(containing: "Ready (encrypted channel)")

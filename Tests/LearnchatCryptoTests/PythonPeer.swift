@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 
 /// Runs `Fixtures/interop.py` (Python's `cryptography`, as the original demos use) as a real
 /// process for the live cross-implementation tests.
@@ -20,7 +21,7 @@ enum PythonPeer {
     let input = try JSONSerialization.data(withJSONObject: request)
     let result = try run(arguments: [script, command], input: input)
     guard result.status == 0 else {
-      throw PythonFailure(message: String(decoding: result.errorOutput, as: UTF8.self))
+      throw PythonFailure(message: result.errorText)
     }
     guard let answer = try JSONSerialization.jsonObject(with: result.output) as? [String: Any]
     else { throw PythonFailure(message: "interop.py did not answer with a JSON object") }
@@ -32,46 +33,8 @@ enum PythonPeer {
     var description: String { "python3 interop.py failed: \(message)" }
   }
 
-  private static func run(
-    arguments: [String], input: Data
-  ) throws -> (status: Int32, output: Data, errorOutput: Data) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(input)
-    try stdin.fileHandleForWriting.close()
-    // Read both pipes to the end before waiting, so a large answer cannot block the child.
-    let errorReader = BackgroundReader(stderr.fileHandleForReading)
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    let errorOutput = errorReader.wait()
-    process.waitUntilExit()
-    return (process.terminationStatus, output, errorOutput)
-  }
-}
-
-/// Reads a file handle to its end on another thread; `wait()` returns what was read.
-final class BackgroundReader: @unchecked Sendable {
-  // Sendable: `data` is written once by the reading thread before `done` is signalled, and
-  // read only after waiting on `done`.
-  private var data = Data()
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ handle: FileHandle) {
-    Thread.detachNewThread { [self] in
-      data = handle.readDataToEndOfFile()
-      done.signal()
-    }
-  }
-
-  func wait() -> Data {
-    done.wait()
-    return data
+  private static func run(arguments: [String], input: Data) throws -> CapturedProcess.Result {
+    try CapturedProcess.run(
+      URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, input: input)
   }
 }

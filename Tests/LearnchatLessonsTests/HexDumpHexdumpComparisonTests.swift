@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 import Testing
 
 @testable import LearnchatLessons
@@ -55,20 +56,9 @@ import Testing
   }
 
   private func runHexdump(_ bytes: [UInt8]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.hexdumpPath)
-    process.arguments = ["-C", "-v"]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    // The inputs are far smaller than a pipe's buffer, so writing all before reading is safe.
-    input.fileHandleForWriting.write(Data(bytes))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    return String(decoding: data, as: UTF8.self)
+    let run = try CapturedProcess.run(
+      URL(fileURLWithPath: Self.hexdumpPath), ["-C", "-v"], input: Data(bytes))
+    #expect(run.status == 0)
+    return run.outputText
   }
 }

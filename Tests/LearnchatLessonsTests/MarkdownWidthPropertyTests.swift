@@ -1,3 +1,4 @@
+import LearnchatTestSupport
 import Testing
 
 @testable import LearnchatLessons

@@ -1,3 +1,5 @@
+import LearnchatTestSupport
+
 /// Random Markdown documents for property tests, with the text a reader must find in them.
 ///
 /// Words are drawn from a vocabulary that cmark reads as plain text (no character that could

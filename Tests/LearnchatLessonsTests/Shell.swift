@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 import Testing
 
 /// Whether the lessons' Python commands can run here.
@@ -29,10 +30,6 @@ enum Shell {
   /// folder of the tests' own (outside `folder`, which an export must find empty), so nothing is
   /// written to the real home.
   static func run(_ script: String, in folder: String) throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", script]
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var environment = ProcessInfo.processInfo.environment
     let binaries = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
       .deletingLastPathComponent().path
@@ -41,38 +38,7 @@ enum Shell {
       FileManager.default.temporaryDirectory.appendingPathComponent(
         "learnchat-shell-state-\(getpid())"
       ).path
-    process.environment = environment
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    // Read stderr on another thread so that neither pipe can fill up and block the child.
-    let errorData = Drain(errors.fileHandleForReading)
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      errors: String(decoding: errorData.wait(), as: UTF8.self))
-  }
-
-  /// Reads a pipe to its end on a background thread.
-  final class Drain: @unchecked Sendable {
-    // Sendable: `data` is written once before `done` is signalled and read only after waiting.
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-      Thread.detachNewThread { [self] in
-        data = handle.readDataToEndOfFile()
-        done.signal()
-      }
-    }
-
-    func wait() -> Data {
-      done.wait()
-      return data
-    }
+    let result = try CapturedProcess.bash(script, environment: environment, folder: folder)
+    return Result(status: result.status, output: result.outputText, errors: result.errorText)
   }
 }

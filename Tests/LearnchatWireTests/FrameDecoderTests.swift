@@ -1,3 +1,4 @@
+import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
@@ -40,7 +41,7 @@ import Testing
     // About 75 KB, so the decoder compacts its buffer many times with partial frames left over.
     let bodies = sampleBodies(count: 500, seed: seed)
     let bytes = try stream(of: bodies)
-    var generator = SplitMix64(seed: seed &* 31)
+    var generator = SeededRandom(seed: seed &* 31)
     let sizes = (0..<bytes.count).map { _ in Int.random(in: 1...700, using: &generator) }
     #expect(try decode(bytes, pieceSizes: sizes) == bodies)
   }

@@ -54,10 +54,7 @@ import Testing
     let (serverConnection, clientConnection) = try makeTestPair()
     let server = FramedChannel(connection: serverConnection)
     let client = FramedChannel(connection: clientConnection)
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     for text in ["one", "two", "three", "four"] { try client.send([UInt8](text: text)) }
     var lent: [[UInt8]] = []
     let stopped = try server.receiveFrames { body in

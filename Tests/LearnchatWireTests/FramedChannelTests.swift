@@ -1,3 +1,4 @@
+import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
@@ -14,10 +15,7 @@ import Testing
 
   @Test func framesRoundTripBothWays() throws {
     let (server, client) = try makeChannels()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     try client.send([UInt8](text: "hello"))
     try client.send([])
     try client.send([UInt8](text: "again"))
@@ -30,10 +28,7 @@ import Testing
 
   @Test func sendIsOneWriteOfHeaderAndBody() throws {
     let (server, client) = try makeChannels()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     let tap = WireTap()
     client.connection.tap = tap
     try client.send([UInt8](text: "hello"))
@@ -44,11 +39,8 @@ import Testing
 
   @Test func aFrameOfTheMaximumSizeRoundTrips() throws {
     let (server, client) = try makeChannels()
-    defer {
-      server.close()
-      client.close()
-    }
-    var generator = SplitMix64(seed: 5)
+    defer { closeBoth(server, client) }
+    var generator = SeededRandom(seed: 5)
     let body = (0..<1_048_576).map { _ in UInt8.random(in: 0...255, using: &generator) }
     let sender = Background { _ = try client.send(body) }
     let received = try server.receive()
@@ -58,10 +50,7 @@ import Testing
 
   @Test func hugeHeaderThrowsWithoutWaitingForTheBody() throws {
     let (server, client) = try makeChannels()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     let tap = WireTap()
     server.connection.tap = tap
     // The peer stays connected and sends nothing more: receive must not wait for 4 GiB.
@@ -74,10 +63,7 @@ import Testing
 
   @Test func customLimitRejectsTheNextByteUp() throws {
     let (server, client) = try makeChannels(maximumBodySize: 100)
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     try client.send([UInt8](repeating: 1, count: 100))
     #expect(try server.receive()?.count == 100)
     try client.send([UInt8](repeating: 1, count: 101))

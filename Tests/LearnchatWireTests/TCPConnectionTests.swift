@@ -1,14 +1,12 @@
 import Glibc
+import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
 @Suite struct TCPConnectionTests {
   @Test func bytesGoBothWays() throws {
     let (server, client) = try makeTestPair()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     try client.writeAll([UInt8](text: "ping"))
     #expect(try server.readExactly(4) == [UInt8](text: "ping"))
     try server.writeAll([UInt8](text: "pong").dropFirst())
@@ -17,10 +15,7 @@ import Testing
 
   @Test func readReturnsAtMostWhatWasAskedFor() throws {
     let (server, client) = try makeTestPair()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     try client.writeAll([1, 2, 3, 4, 5])
     let first = try server.read(upTo: 2)
     #expect(first == [1, 2] || first == [1])
@@ -30,20 +25,14 @@ import Testing
 
   @Test func readExactlyAssemblesSeveralWrites() throws {
     let (server, client) = try makeTestPair()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     for piece in ["ab", "cd", "ef"] { try client.writeAll([UInt8](text: piece)) }
     #expect(try server.readExactly(6) == [UInt8](text: "abcdef"))
   }
 
   @Test func readExactlyReportsAnEarlyEnd() throws {
     let (server, client) = try makeTestPair()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     try client.writeAll([1, 2])
     try client.shutdown(.write)
     let error = #expect(throws: WireError.self) { try server.readExactly(4) }
@@ -53,10 +42,7 @@ import Testing
 
   @Test func readIsEmptyAfterPeerShutsDownWriting() throws {
     let (server, client) = try makeTestPair()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     try client.writeAll([7])
     try client.shutdown(.write)
     #expect(try server.read(upTo: 16) == [7])
@@ -68,10 +54,7 @@ import Testing
 
   @Test func readTimesOutWhenNothingArrives() throws {
     let (server, client) = try makeTestPair()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     try server.setReadTimeout(0.05)
     #expect(throws: WireError.timedOut(operation: "read")) { try server.read(upTo: 16) }
     #expect(throws: WireError.timedOut(operation: "read")) { try server.readExactly(1) }
@@ -83,10 +66,7 @@ import Testing
 
   @Test func aLowWatermarkHoldsTheReadUntilEnoughHasArrived() throws {
     let (server, client) = try makeTestPair()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     try client.writeAll([UInt8](text: "ab"))
     try server.setReceiveLowWatermark(6)
     // Two bytes are there already: without the watermark this read would return them alone,
@@ -115,11 +95,8 @@ import Testing
 
   @Test func largePayloadArrivesWhole() throws {
     let (server, client) = try makeTestPair()
-    defer {
-      server.close()
-      client.close()
-    }
-    var generator = SplitMix64(seed: 99)
+    defer { closeBoth(server, client) }
+    var generator = SeededRandom(seed: 99)
     let payload = (0..<3_000_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
     // The writer needs its own thread: 3 MB does not fit in the socket buffers at once.
     let writer = Background { try client.writeAll(payload) }

@@ -7,10 +7,7 @@ struct TapCursorTests {
   @Test("each direction's bytes are taken once, in order, from where the cursor started")
   func takesWhatCrossed() throws {
     let (server, client) = try makeLoopbackPair()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     try client.writeAll(Array("before".utf8))
     var cursor = TapCursor(client)
     try client.writeAll([0, 0, 0, 2, 0x68, 0x69])
@@ -27,10 +24,7 @@ struct TapCursorTests {
   @Test("a tap already on the connection (a capture's) is read and left in place")
   func leavesAnExistingTap() throws {
     let (server, client) = try makeLoopbackPair()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     let capture = WireTap()
     client.tap = capture
     var cursor = TapCursor(client)

@@ -1,21 +1,7 @@
 import Foundation
+import LearnchatTestSupport
 import LearnchatWire
 import Synchronization
-
-/// SplitMix64: a tiny deterministic generator, so random read splits are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// Runs `body` on its own thread; `join()` waits for it and returns its result or rethrows.
 ///
@@ -57,6 +43,18 @@ func makeTestPair() throws -> (server: TCPConnection, client: TCPConnection) {
   return pair
 }
 
+/// Closes both ends of a loopback pair: the `defer` right after making one.
+func closeBoth(_ server: TCPConnection, _ client: TCPConnection) {
+  server.close()
+  client.close()
+}
+
+/// Closes both ends of a framed loopback pair: the `defer` right after making one.
+func closeBoth(_ server: FramedChannel, _ client: FramedChannel) {
+  server.close()
+  client.close()
+}
+
 /// A port on 127.0.0.1 that nothing listens on: bound by a listener that is then closed.
 func unusedPort() throws -> UInt16 {
   let listener = try TCPListener(host: "127.0.0.1", port: 0)
@@ -66,7 +64,7 @@ func unusedPort() throws -> UInt16 {
 
 /// Frames of varied sizes, including empty ones, with recognizable contents.
 func sampleBodies(count: Int, seed: UInt64) -> [[UInt8]] {
-  var generator = SplitMix64(seed: seed)
+  var generator = SeededRandom(seed: seed)
   return (0..<count).map { index in
     let size = index % 7 == 0 ? 0 : Int.random(in: 1...300, using: &generator)
     return (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }

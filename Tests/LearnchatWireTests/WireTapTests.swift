@@ -97,10 +97,7 @@ import Testing
 
   @Test func shuttingDownWritingIsThisEndsFin() throws {
     let (server, client) = try makeTestPair()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     let tap = steppingTap()
     client.tap = tap
     try client.shutdown(.read)
@@ -122,10 +119,7 @@ import Testing
 
   @Test func recordsWhatCrossesTheSocketOnBothEnds() throws {
     let (server, client) = try makeTestPair()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     let clientTap = WireTap()
     let serverTap = WireTap()
     client.tap = clientTap
@@ -156,10 +150,7 @@ import Testing
 
   @Test func untappedTrafficIsNotRecorded() throws {
     let (server, client) = try makeTestPair()
-    defer {
-      server.close()
-      client.close()
-    }
+    defer { closeBoth(server, client) }
     let tap = WireTap()
     try client.writeAll([1])
     client.tap = tap

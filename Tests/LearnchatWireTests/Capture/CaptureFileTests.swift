@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 import LearnchatWire
 import Testing
 
@@ -93,7 +94,7 @@ import Testing
   }
 
   @Test func aRecordOverTheSegmentLimitIsSplitAndEachPartAcknowledged() throws {
-    var generator = SplitMix64(seed: 12)
+    var generator = SeededRandom(seed: 12)
     let big = (0..<200_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
     let (reader, checks) = try Self.readChecked([
       Self.connection(records: [Self.record(0, .received, big, at: 1)], closed: 2)

@@ -1,4 +1,5 @@
 import Foundation
+import LearnchatTestSupport
 import LearnchatWire
 
 /// A demo-shaped exchange for the dissector: the turns two peers play, and the fields tshark
@@ -39,7 +40,7 @@ struct DemoScenario: CustomStringConvertible, Sendable {
   /// Demo 2: PEM key, wrapped key, then nonce || ciphertext || tag messages, including one
   /// that spans TCP segments, one written in three pieces, and two in one write.
   static func demo2() throws -> DemoScenario {
-    var generator = SplitMix64(seed: 2)
+    var generator = SeededRandom(seed: 2)
     var scenario = DemoScenario(name: "demo 2", turns: [])
     // The shape of an RSA-2048 SubjectPublicKeyInfo PEM: 294 bytes of base64 in 64-column lines.
     let base64 = Data(randomBytes(294, &generator)).base64EncodedString(
@@ -79,7 +80,7 @@ struct DemoScenario: CustomStringConvertible, Sendable {
 
   /// Demo 3: ClientHello, ServerHello, then ciphertext || tag messages counted per direction.
   static func demo3() throws -> DemoScenario {
-    var generator = SplitMix64(seed: 3)
+    var generator = SeededRandom(seed: 3)
     var scenario = DemoScenario(name: "demo 3", turns: [])
     let clientEphemeral = randomBytes(32, &generator)
     scenario.turns.append(.init(speaker: .client, writes: [try frame(clientEphemeral)]))

@@ -1,3 +1,4 @@
+import LearnchatTestSupport
 import LearnchatWire
 
 /// A real loopback connection with a tap on each end, driven through a script of writes, as a
@@ -71,7 +72,7 @@ struct TappedChat {
 }
 
 /// Seeded random bytes, so every run sends the same frames.
-func randomBytes(_ count: Int, _ generator: inout SplitMix64) -> [UInt8] {
+func randomBytes(_ count: Int, _ generator: inout SeededRandom) -> [UInt8] {
   (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
 }
 

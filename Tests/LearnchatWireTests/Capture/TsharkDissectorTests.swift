@@ -28,7 +28,7 @@ struct TsharkDissectorTests {
 
   /// A demo-3-shaped chat: ClientHello, ServerHello, one message each way.
   static func demo3Turns() throws -> [(fromClient: Bool, bytes: [UInt8])] {
-    var generator = SplitMix64(seed: 33)
+    var generator = SeededRandom(seed: 33)
     return [
       (true, try frame(randomBytes(32, &generator))),
       (false, try frame(randomBytes(128, &generator))),
@@ -79,7 +79,7 @@ struct TsharkDissectorTests {
   @Test func aFirstFrameSplitInsideItsHeaderIsStillGuessed() throws {
     // The server's PEM frame arrives as 2 bytes, then 10, then the rest: the guess waits.
     let pem = try frame(Array("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n".utf8))
-    var generator = SplitMix64(seed: 4)
+    var generator = SeededRandom(seed: 4)
     let connection = Self.connection([
       (false, Array(pem[..<2])), (false, Array(pem[2..<12])), (false, Array(pem[12...])),
       (true, try frame(randomBytes(256, &generator))),

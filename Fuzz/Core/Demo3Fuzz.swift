@@ -4,8 +4,6 @@ import LearnchatWire
 
 /// Demo 3's server and client, each fed an arbitrary byte stream as everything its peer sends.
 enum Demo3Fuzz {
-  static let maximumBodySize = 4_096
-
   /// The server with the fixed identity: reads a ClientHello, sends its signed ServerHello,
   /// then receives messages. Its ephemeral key is fresh each run, so no seed message can
   /// authenticate; this target covers the ClientHello checks, X25519 with hostile public keys
@@ -14,13 +12,10 @@ enum Demo3Fuzz {
 
   /// The server's run; returns how many messages opened.
   static func server(_ input: [UInt8]) -> Int {
-    var opened = 0
-    Loopback.run(.server, receiving: input) { connection in
-      let framed = FramedChannel(connection: connection, maximumBodySize: maximumBodySize)
+    Loopback.countOpened(.server, receiving: input) { framed, opened in
       let handshake = Demo3.ServerHandshake(framed: framed, identity: FuzzFixtures.demo3Identity)
       try receiveAll(handshake.run(), opened: &opened)
     }
-    return opened
   }
 
   /// The client with the fixed ephemeral key, trusting any identity: sends its ClientHello,
@@ -30,9 +25,7 @@ enum Demo3Fuzz {
 
   /// The client's run; returns how many messages opened.
   static func client(_ input: [UInt8]) -> Int {
-    var opened = 0
-    Loopback.run(.client, receiving: input) { connection in
-      let framed = FramedChannel(connection: connection, maximumBodySize: maximumBodySize)
+    Loopback.countOpened(.client, receiving: input) { framed, opened in
       let handshake = Demo3.ClientHandshake(framed: framed) { identity in
         _ = try Demo3.fingerprint(of: identity)
       }
@@ -42,7 +35,6 @@ enum Demo3Fuzz {
       try receiveAll(
         try Demo3.Channel(framed: framed, keys: completion.keys, role: .client), opened: &opened)
     }
-    return opened
   }
 
   private static func receiveAll(_ channel: Demo3.Channel, opened: inout Int) throws {

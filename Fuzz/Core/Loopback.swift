@@ -27,6 +27,22 @@ enum Loopback {
     }
   }
 
+  /// Frames up to 4 KiB for the demos' targets: ample for a PEM key, a wrapped key, a hello or
+  /// a message, and small enough to keep each run fast.
+  static let maximumBodySize = 4_096
+
+  /// Runs `body` as ``run(_:receiving:_:)`` does, with the connection framed (bodies up to
+  /// ``maximumBodySize``); returns how many messages `body` counted as opened.
+  static func countOpened(
+    _ role: Role, receiving input: [UInt8], _ body: (FramedChannel, inout Int) throws -> Void
+  ) -> Int {
+    var opened = 0
+    run(role, receiving: input) { connection in
+      try body(FramedChannel(connection: connection, maximumBodySize: maximumBodySize), &opened)
+    }
+    return opened
+  }
+
   /// Runs `body` with the `role` end of a fresh loopback connection, after the other end has
   /// written all of `input` and shut down its write side; both ends are closed afterwards.
   ///

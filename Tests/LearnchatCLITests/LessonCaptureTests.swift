@@ -16,9 +16,7 @@ struct LessonCaptureTests {
       ["lesson", "2", "--seed", "pcap", "--pcap", capture, "--export", folder.path + "/out"]
         + lessons)
     #expect(run.status == 0, "\(run.errorOutput)")
-    let trouble = try Tshark.run(
-      ["-Y", "_ws.malformed || _ws.expert.severity >= warning || tcp.analysis.flags"],
-      file: capture, in: folder.path)
+    let trouble = try Tshark.trouble(file: capture, in: folder.path)
     #expect(trouble.standardOutput.isEmpty, "\(trouble.standardOutput)")
     #expect(trouble.complaints.isEmpty, "\(trouble.complaints)")
     let ports = try Tshark.run(
@@ -26,11 +24,10 @@ struct LessonCaptureTests {
       file: capture, in: folder.path)
     let serverPort = ports.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(!serverPort.isEmpty && !serverPort.contains("\n"), "one connection")
-    // The dissector on the lesson's port ("Decode As"): the message frame's fields.
+    // The dissector on the lesson's ports ("Decode As"): the message frame's fields.
     let fields = try Tshark.run(
-      [
-        "-d", "tcp.port==\(serverPort),learnchat", "-o", "learnchat.demo:2", "-Y",
-        "learnchat.nonce", "-T", "fields", "-e", "learnchat.nonce",
+      Tshark.decodingEveryPort(as: "learnchat", file: capture, in: folder.path) + [
+        "-o", "learnchat.demo:2", "-Y", "learnchat.nonce", "-T", "fields", "-e", "learnchat.nonce",
       ], file: capture, in: folder.path)
     let frame = try Data(
       contentsOf: URL(fileURLWithPath: folder.path + "/out/frame-3-client-message.bin"))
@@ -52,9 +49,7 @@ struct LessonCaptureTests {
     let streams = try Tshark.run(
       ["-T", "fields", "-e", "tcp.stream"], file: capture, in: folder.path)
     #expect(Set(streams.standardOutput.split(separator: "\n")).count >= 2)
-    let trouble = try Tshark.run(
-      ["-Y", "_ws.malformed || _ws.expert.severity >= warning || tcp.analysis.flags"],
-      file: capture, in: folder.path)
+    let trouble = try Tshark.trouble(file: capture, in: folder.path)
     #expect(trouble.standardOutput.isEmpty, "\(trouble.standardOutput)")
   }
 }

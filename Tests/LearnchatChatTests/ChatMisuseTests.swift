@@ -113,19 +113,14 @@ struct ChatMisuseTests {
 
     for name in ["server", "client"] {
       let file = folder + "/\(name).pcapng"
-      let trouble = try Tshark.run(
-        [
-          "-o", "learnchat.port:\(port)", "-Y",
-          "_ws.malformed || _ws.expert.severity >= warning || tcp.analysis.flags",
-        ],
-        file: file, in: folder)
+      let trouble = try Tshark.trouble(file: file, in: folder, reading: "learnchat")
       #expect(trouble.status == 0, "\(name): \(trouble.standardError)")
       #expect(trouble.standardOutput.isEmpty, "\(name): \(trouble.standardOutput)")
       #expect(trouble.complaints.isEmpty, "\(name): \(trouble.complaints)")
       let fields = try Tshark.run(
-        [
-          "-o", "learnchat.port:\(port)", "-Y", "learnchat.nonce", "-T", "fields", "-e",
-          "learnchat.nonce", "-e", "learnchat.tag", "-e", "learnchat.length",
+        Tshark.decodingEveryPort(as: "learnchat", file: file, in: folder) + [
+          "-Y", "learnchat.nonce", "-T", "fields", "-e", "learnchat.nonce", "-e", "learnchat.tag",
+          "-e", "learnchat.length",
         ],
         file: file, in: folder)
       let rows = fields.standardOutput.split(separator: "\n").map {

@@ -247,9 +247,7 @@ struct InterceptTests {
     let streams = try Tshark.run(
       ["-T", "fields", "-e", "tcp.stream"], file: folder + "/relay.pcapng", in: folder)
     #expect(Set(streams.standardOutput.split(separator: "\n")) == ["0", "1"])
-    let trouble = try Tshark.run(
-      ["-Y", "_ws.malformed || _ws.expert.severity >= warning || tcp.analysis.flags"],
-      file: folder + "/relay.pcapng", in: folder)
+    let trouble = try Tshark.trouble(file: folder + "/relay.pcapng", in: folder)
     #expect(trouble.standardOutput.isEmpty, "\(trouble.standardOutput)")
     #expect(trouble.complaints.isEmpty, "\(trouble.complaints)")
   }

@@ -8,10 +8,6 @@ import Testing
 /// frames that were sent.
 @Suite(.enabled(if: Tshark.shouldRun, Comment(rawValue: Tshark.skipReason)))
 struct TsharkCaptureTests {
-  /// Anything Wireshark finds wrong: malformed packets, warnings or errors (bad checksums, Lua
-  /// errors, the dissector's own warnings), and any TCP analysis flag.
-  static let troubleFilter = "_ws.malformed || _ws.expert.severity >= warning || tcp.analysis.flags"
-
   /// A folder for the capture files, kept when LEARNCHAT_CAPTURE_DIR names one (to open them in
   /// Wireshark), otherwise temporary.
   final class Folder {
@@ -52,10 +48,9 @@ struct TsharkCaptureTests {
     let file = folder.path + "/chat.pcapng"
     try CaptureFile.write([connection], to: file)
     // The loopback server's port is not 5002: "Decode As" tells tshark which port is learnchat's.
-    let decodeAs = ["-d", "tcp.port==\(connection.server.port),learnchat"]
+    let decodeAs = try Tshark.decodingEveryPort(as: "learnchat", file: file, in: folder.path)
 
-    let trouble = try Tshark.run(
-      decodeAs + ["-Y", Self.troubleFilter], file: file, in: folder.path)
+    let trouble = try Tshark.trouble(file: file, in: folder.path, reading: "learnchat")
     #expect(trouble.status == 0)
     #expect(trouble.complaints == [])
     #expect(trouble.standardOutput == "")

@@ -56,7 +56,7 @@ struct TsharkDissectorTests {
   @Test func port5002IsLearnchatWithoutDecodeAsOverIPv6Too() throws {
     for (client, server) in [("192.0.2.1", "192.0.2.2"), ("2001:db8::1", "2001:db8::2")] {
       let connection = Self.connection(try Self.demo3Turns(), client: client, server: server)
-      let trouble = try Self.tshark(["-Y", TsharkCaptureTests.troubleFilter], on: [connection])
+      let trouble = try Self.tshark(["-Y", Tshark.troubleFilter], on: [connection])
       #expect(trouble.standardOutput == "")
       let kinds = try Self.tshark(
         ["-Y", "learnchat", "-T", "fields", "-e", "learnchat.kind", "-e", "learnchat.demo"],
@@ -84,7 +84,7 @@ struct TsharkDissectorTests {
       (false, Array(pem[..<2])), (false, Array(pem[2..<12])), (false, Array(pem[12...])),
       (true, try frame(randomBytes(256, &generator))),
     ])
-    let trouble = try Self.tshark(["-Y", TsharkCaptureTests.troubleFilter], on: [connection])
+    let trouble = try Self.tshark(["-Y", Tshark.troubleFilter], on: [connection])
     #expect(trouble.standardOutput == "")
     let fields = try Self.tshark(
       [
@@ -128,7 +128,7 @@ struct TsharkDissectorTests {
     let connection = Self.connection(turns)
     let flagged = try Self.tshark(
       [
-        "-Y", TsharkCaptureTests.troubleFilter, "-T", "fields", "-e", "frame.number",
+        "-Y", Tshark.troubleFilter, "-T", "fields", "-e", "frame.number",
         "-e", "learnchat.length",
       ], on: [connection])
     let warned = try Self.tshark(
@@ -160,7 +160,7 @@ struct TsharkDissectorTests {
     let file = folder.path + "/capture.pcapng"
     try Data(bytes).write(to: URL(fileURLWithPath: file))
     let trouble = try Tshark.run(
-      ["-Y", TsharkCaptureTests.troubleFilter, "-T", "fields", "-e", "frame.number"],
+      ["-Y", Tshark.troubleFilter, "-T", "fields", "-e", "frame.number"],
       file: file, in: folder.path)
     #expect(Self.lines(trouble).count == 1)
   }

@@ -75,4 +75,33 @@ public enum Tshark {
       standardOutput: try String(contentsOfFile: outPath, encoding: .utf8),
       standardError: try String(contentsOfFile: errPath, encoding: .utf8))
   }
+
+  /// What Wireshark finds wrong in a capture: malformed packets, warnings or errors (bad
+  /// checksums, Lua errors, a dissector's own warnings), and any TCP analysis flag.
+  public static let troubleFilter =
+    "_ws.malformed || _ws.expert.severity >= warning || tcp.analysis.flags"
+
+  /// "Decode As" arguments that read every TCP port in `file` as `dissector` ("learnchat", or
+  /// "data" to leave the payloads undissected).
+  ///
+  /// The loopback ports are random, and some are registered to other protocols: 44321 is
+  /// Performance Co-Pilot's, and a capture that happened to use it was read as that protocol,
+  /// with warnings, which failed a test now and then. Naming only the server's port is not
+  /// enough: tshark tries the lower of a segment's two ports first.
+  public static func decodingEveryPort(as dissector: String, file: String, in folder: String)
+    throws -> [String]
+  {
+    let ports = try run(["-T", "fields", "-e", "tcp.srcport"], file: file, in: folder)
+    return Set(ports.standardOutput.split(separator: "\n")).sorted().flatMap {
+      ["-d", "tcp.port==\($0),\(dissector)"]
+    }
+  }
+
+  /// tshark's ``troubleFilter`` on `file`, every port read as `dissector`.
+  public static func trouble(file: String, in folder: String, reading dissector: String = "data")
+    throws -> Output
+  {
+    let decodeAs = try decodingEveryPort(as: dissector, file: file, in: folder)
+    return try run(decodeAs + ["-Y", troubleFilter], file: file, in: folder)
+  }
 }

@@ -31,15 +31,10 @@ struct Demo2Conversation {
 
   /// The capture and the transcript, as the client's socket saw the chat.
   func files(exercise: Int) throws -> [Artifact] {
-    [
-      Artifact(fileName: "chat.pcapng", bytes: try recorder.capture()),
-      Artifact(
-        fileName: "transcript.json",
-        bytes: try recorder.transcript(
-          exercise: exercise, title: "A demo-2 chat, as the client's socket saw it",
-          note: "Every send and recv the client made, in order: frames with their length "
-            + "prefixes, cut wherever the reads happened to fall.")),
-    ]
+    try recorder.files(
+      exercise: exercise, title: "A demo-2 chat, as the client's socket saw it",
+      note: "Every send and recv the client made, in order: frames with their length "
+        + "prefixes, cut wherever the reads happened to fall.")
   }
 
   /// The message frames a question may be about: every message but the final `exit`.

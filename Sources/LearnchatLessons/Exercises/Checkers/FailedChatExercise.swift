@@ -43,19 +43,15 @@ struct FailedChatExercise: TextAnswerChecker {
       """
     let fingerprint = try Demo3.fingerprint(of: chat.identity.publicKey)
     material = ExerciseMaterial(
-      files: [
-        Artifact(fileName: "failed-chat.pcapng", bytes: try recorder.capture()),
-        Artifact(
-          fileName: "transcript.json",
-          bytes: try recorder.transcript(
-            exercise: seed.exercise,
-            title: "A demo-3 chat through an attacker: the client's connection and the server's",
-            note: "Connection 1 as the client's socket saw it (it connected to the attacker, "
-              + "thinking it the server); connection 2 as the server's socket saw it (the "
-              + "attacker connected to it).")),
-        Artifact(fileName: "server-keys.json", bytes: Array(keys.utf8)),
-        Artifact(fileName: "known_servers", bytes: Array("127.0.0.1:5002 \(fingerprint)\n".utf8)),
-      ],
+      files: try recorder.files(
+        capture: "failed-chat.pcapng", exercise: seed.exercise,
+        title: "A demo-3 chat through an attacker: the client's connection and the server's",
+        note: "Connection 1 as the client's socket saw it (it connected to the attacker, "
+          + "thinking it the server); connection 2 as the server's socket saw it (the "
+          + "attacker connected to it).") + [
+          Artifact(fileName: "server-keys.json", bytes: Array(keys.utf8)),
+          Artifact(fileName: "known_servers", bytes: Array("127.0.0.1:5002 \(fingerprint)\n".utf8)),
+        ],
       values: ["attacks": Attack.allCases.map(\.rawValue).joined(separator: ", ")],
       answer: attack.rawValue)
   }

@@ -36,15 +36,11 @@ struct FingerprintExercise: TextAnswerChecker {
     identity = probes.identity.publicKey.rawRepresentation
     ephemerals = probes.ephemerals
     material = ExerciseMaterial(
-      files: [
-        Artifact(fileName: "handshakes.pcapng", bytes: try recorder.capture()),
-        Artifact(
-          fileName: "transcript.json",
-          bytes: try recorder.transcript(
-            exercise: seed.exercise, title: "Three demo-3 handshakes, as the client saw them",
-            note: "Every send and recv of the client's socket on each connection: a "
-              + "ClientHello sent, a ServerHello received, then the client hangs up.")),
-      ],
+      files: try recorder.files(
+        capture: "handshakes.pcapng", exercise: seed.exercise,
+        title: "Three demo-3 handshakes, as the client saw them",
+        note: "Every send and recv of the client's socket on each connection: a "
+          + "ClientHello sent, a ServerHello received, then the client hangs up."),
       values: ["count": String(count)],
       answer: "\(forged) \(try Demo3.fingerprint(of: probes.identity.publicKey))")
   }

@@ -57,14 +57,9 @@ struct GluedReadExercise: TextAnswerChecker {
     before = greeting.utf8.count
     let ends = lengths.indices.map { lengths[...$0].reduce(0, +) }
     material = ExerciseMaterial(
-      files: [
-        Artifact(fileName: "chat.pcapng", bytes: try recorder.capture()),
-        Artifact(
-          fileName: "transcript.json",
-          bytes: try recorder.transcript(
-            exercise: seed.exercise, title: "A demo-1 chat, both ends' sends and recvs",
-            note: "Every send and recv of the client's and the server's sockets, in order.")),
-      ],
+      files: try recorder.files(
+        exercise: seed.exercise, title: "A demo-1 chat, both ends' sends and recvs",
+        note: "Every send and recv of the client's and the server's sockets, in order."),
       values: [:],
       answer: "\(count): " + ends.map(String.init).joined(separator: " "))
   }

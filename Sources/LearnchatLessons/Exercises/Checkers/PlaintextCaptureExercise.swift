@@ -38,14 +38,9 @@ struct PlaintextCaptureExercise: TextAnswerChecker {
     _ = try server.receive()
     pair.server.close()
     material = ExerciseMaterial(
-      files: [
-        Artifact(fileName: "chat.pcapng", bytes: try recorder.capture()),
-        Artifact(
-          fileName: "transcript.json",
-          bytes: try recorder.transcript(
-            exercise: seed.exercise, title: "A demo-1 chat, as the server's socket saw it",
-            note: "Every send and recv the server made, in order: what anyone on the path saw.")),
-      ],
+      files: try recorder.files(
+        exercise: seed.exercise, title: "A demo-1 chat, as the server's socket saw it",
+        note: "Every send and recv the server made, in order: what anyone on the path saw."),
       values: ["name": name], answer: password)
   }
 

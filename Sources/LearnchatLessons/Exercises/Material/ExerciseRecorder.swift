@@ -80,6 +80,19 @@ final class ExerciseRecorder {
     return CaptureFile.bytes(captured)
   }
 
+  /// The learner's two files of the recorded chats: the capture, called `capture`, and
+  /// `transcript.json` (see ``transcript(exercise:title:note:)``).
+  func files(capture: String = "chat.pcapng", exercise: Int, title: String, note: String)
+    throws -> [Artifact]
+  {
+    [
+      Artifact(fileName: capture, bytes: try self.capture()),
+      Artifact(
+        fileName: "transcript.json",
+        bytes: try transcript(exercise: exercise, title: title, note: note)),
+    ]
+  }
+
   /// `transcript.json`: every send and recv of every tapped socket, in order, per connection.
   func transcript(exercise: Int, title: String, note: String) throws -> [UInt8] {
     let document = ExerciseTranscript(

@@ -120,7 +120,7 @@ final class ExerciseLearner {
     case 4: [try firstMatch(#"then decrypt frame (\d+)"#, in: task)]
     case 5:
       [
-        try firstMatch(#"Seal the text (.+) \(\d+ bytes"#, in: task),
+        try firstMatch(#"with no line end\):\n\n +(.+)\n"#, in: task),
         try firstMatch(#"the nonce ([0-9a-f ]+),"#, in: task),
       ]
     default: []

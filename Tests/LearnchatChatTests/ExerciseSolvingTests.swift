@@ -79,7 +79,7 @@ struct ExerciseSolvingTests {
   func buildFrame() throws {
     let learner = try ExerciseLearner()
     let (task, solution) = try learner.exerciseAndSolve(5)
-    let text = try firstMatch(#"Seal the text (.+) \(\d+ bytes"#, in: task)
+    let text = try firstMatch(#"with no line end\):\n\n +(.+)\n"#, in: task)
     let check = try Self.expectRight(learner, 5, ["--file", solution.answer])
     #expect(check.output.contains("[Peer]: \(text)"), "\(check.output)")
   }

@@ -134,16 +134,11 @@ public struct AttackOutcome: Sendable, Equatable {
   /// The outcome of an attack that led to `observed`, told in `ifSucceeded` when its verdict
   /// is ``Verdict/succeeded`` and in `otherwise` when it is not.
   public init(_ observed: Observed, ifSucceeded: String, otherwise: String) {
-    let succeeded = observed.acceptedFalse || observed.learnedSecret
-    self.init(observed, summary: succeeded ? ifSucceeded : otherwise)
+    self.init(observed, summary: observed.verdict == .succeeded ? ifSucceeded : otherwise)
   }
 
   /// The verdict, from the observations only.
-  public var verdict: Verdict {
-    if observed.acceptedFalse || observed.learnedSecret { return .succeeded }
-    if observed.messageLost || observed.connectionEnded { return .disrupted }
-    return .failed
-  }
+  public var verdict: Verdict { observed.verdict }
 }
 
 /// What a walkthrough's caller decides after each stage.
@@ -160,4 +155,13 @@ public struct Artifact: Sendable, Equatable {
   public let fileName: String
   /// Its contents.
   public let bytes: [UInt8]
+}
+
+extension AttackOutcome.Observed {
+  /// The verdict these observations give (see ``AttackOutcome``): decided here only.
+  var verdict: AttackOutcome.Verdict {
+    if acceptedFalse || learnedSecret { return .succeeded }
+    if messageLost || connectionEnded { return .disrupted }
+    return .failed
+  }
 }
